@@ -1,0 +1,42 @@
+package cnode.api;
+
+/**
+ * The {@code requestStatus} codes this node answers, each with the sentence a person reads in
+ * {@code requestStatusDescription} when the handler has nothing more precise to say. Codes
+ * from the documentation keep its spelling; the additions of the contract are marked.
+ */
+public enum RequestStatus {
+    SUCCESS("Request succeeded."),
+    ERR_INVALID_TASK_ID("The task id is missing or malformed."),
+    ERR_TASK_DOES_NOT_EXIST("No task with this id exists on this node, or it has expired."),
+    ERR_INVALID_TRANSFER_ID("The uniqueTransferId does not belong to this task."),
+    /** Contract §3: cancelTask and cancelPaymentRequest past the point of no return. */
+    ERR_TASK_NOT_CANCELLABLE("The task can no longer be cancelled."),
+    /** Contract addition: a parameter that is not of its declared type. */
+    ERR_INVALID_PARAMETER("A parameter is malformed."),
+    /** Contract addition (listTasks). */
+    ERR_INVALID_TASK_TYPE("The task type is not one of the documented types."),
+    /** Contract addition (listTasks, waitForTask). */
+    ERR_INVALID_TASK_STATUS("The task status is not one of the documented statuses."),
+    /** Contract addition (listTasks). */
+    ERR_INVALID_DATE("A date is not written as YYYY-MM-DD hh:mm:ss."),
+    /** Contract addition (listTasks). */
+    ERR_INVALID_PAGE_SIZE("The page size must be between 1 and 500."),
+    /** Contract addition (listTasks). */
+    ERR_INVALID_PAGE_TOKEN("The page token was not issued by this node."),
+    /** Contract addition (waitForTask). */
+    ERR_INVALID_TIMEOUT("The timeout must be between 0 and 25 seconds."),
+    ERR_VUI_NOT_LOGGEDIN("No user is logged in on this node."),
+    ERR_TECHNICAL_PROBLEM("The node could not complete the request; try again.");
+
+    private final String description;
+
+    RequestStatus(String description) {
+        this.description = description;
+    }
+
+    /** The default sentence for this code. */
+    public String description() {
+        return description;
+    }
+}

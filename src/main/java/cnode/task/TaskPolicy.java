@@ -1,0 +1,23 @@
+package cnode.task;
+
+/**
+ * The task engine's limits, from the command line ({@code --task-ttl}, {@code --task-deadline},
+ * {@code --tasks-live-max}). Validated here, once, at start-up: a bad value refuses to start.
+ *
+ * @param ttlMs           how long a finished task stays readable after it finished
+ * @param deadlineMs      how long an unfinished task may run before FINISHED_ERR_TIMEOUT
+ * @param liveTasksMax    unfinished tasks held at once; creation beyond it is refused
+ * @param forgetBatchMax  expired tasks forgotten per sweep, so one sweep stays short
+ */
+public record TaskPolicy(long ttlMs, long deadlineMs, int liveTasksMax, int forgetBatchMax) {
+    public TaskPolicy {
+        if (ttlMs <= 0 || deadlineMs <= 0 || liveTasksMax <= 0 || forgetBatchMax <= 0) {
+            throw new IllegalArgumentException("task limits must be positive");
+        }
+    }
+
+    /** The contract's defaults: 24 h TTL, 15 min deadline. */
+    public static TaskPolicy defaults() {
+        return new TaskPolicy(24L * 3_600_000L, 15L * 60_000L, 100_000, 1_000);
+    }
+}
