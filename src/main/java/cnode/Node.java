@@ -59,7 +59,13 @@ public final class Node implements AutoCloseable {
                 + engine.liveCount() + "}\n",
             config.http().bodyBytesMax());
         http = new HttpServer(config.soapAddress(), config.soapPort(), config.http(), handler);
-        http.start();
+        try {
+            http.start();
+        } catch (Exception failure) {
+            http.close();
+            store.close();
+            throw failure;
+        }
         ticker = Thread.ofPlatform().name("task-ticker").daemon()
             .start(() -> tick(engine, clock));
         LOG.info("node up: SOAP on {}:{}, data {}, {} unfinished task(s) recovered",
