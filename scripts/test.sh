@@ -16,12 +16,16 @@ done
 
 # What the tests need beyond a JDK and Maven, as "command:debian-package" pairs. Each issue
 # whose tests drive an outside tool adds it here (PostgreSQL, php-soap, python3-zeep, Chromium).
-requirements=()
+requirements=("php:php-cli" "/usr/bin/python3:python3")
 
 missing=()
 for req in "${requirements[@]}"; do
   command -v "${req%%:*}" >/dev/null 2>&1 || missing+=("${req#*:}")
 done
+# Libraries are not commands: probe that they load. Debian's own /usr/bin/python3, since the
+# python3 on PATH may be another one without zeep.
+php -r 'exit(extension_loaded("soap") ? 0 : 1);' >/dev/null 2>&1 || missing+=("php-soap")
+/usr/bin/python3 -c 'import zeep' >/dev/null 2>&1 || missing+=("python3-zeep")
 skipped=()
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$skip_external" = 1 ]; then

@@ -23,7 +23,7 @@ import java.util.List;
  * a temporary data folder, and clients that speak to it over real sockets (the JDK's HTTP
  * client, and a raw socket for byte-exact and pipelined requests).
  */
-final class NodeHarness implements AutoCloseable {
+public final class NodeHarness implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder()
         .connectTimeout(Duration.ofSeconds(5)).version(HttpClient.Version.HTTP_1_1).build();
 
@@ -33,18 +33,19 @@ final class NodeHarness implements AutoCloseable {
         this.node = node;
     }
 
-    static NodeHarness start(Path data, Clock clock, String... flags) throws Exception {
+    public static NodeHarness start(Path data, Clock clock, String... flags) throws Exception {
         List<String> args = new ArrayList<>(List.of("--soap-port", "0", "--data",
             data.toString()));
         args.addAll(List.of(flags));
         return new NodeHarness(Node.start(NodeConfig.parse(args), clock));
     }
 
-    TaskEngine engine() {
+    /** The node's engine: tests create and step tasks through its Java API. */
+    public TaskEngine engine() {
         return node.engine();
     }
 
-    int port() {
+    public int port() {
         return node.soapPort();
     }
 

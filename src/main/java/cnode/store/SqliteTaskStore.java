@@ -27,6 +27,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteDataSource;
 
 /**
@@ -101,31 +102,47 @@ public final class SqliteTaskStore implements TaskStore {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.batchMax = batchMax;
         this.queue = new ArrayBlockingQueue<>(queueMax);
+        checkReadable(url, file);
         migrate(url);
+        Connection writing = null;
         try {
-            writeConnection = connect(url);
-            writeConnection.setAutoCommit(false);
-            upsert = writeConnection.prepareStatement(UPSERT);
-            insertKey = writeConnection.prepareStatement(INSERT_KEY);
-            forget = writeConnection.prepareStatement(FORGET);
+            writing = connect(url);
+            writing.setAutoCommit(false);
+            writeConnection = writing;
+            upsert = writing.prepareStatement(UPSERT);
+            insertKey = writing.prepareStatement(INSERT_KEY);
+            forget = writing.prepareStatement(FORGET);
             for (int i = 0; i < READERS; i++) {
-                Connection connection = connect(url);
-                try (Statement statement = connection.createStatement()) {
-                    statement.execute("PRAGMA query_only=1");
-                }
-                readers.add(new Reader(connection));
+                readers.add(new Reader(connect(url)));
             }
         } catch (SQLException e) {
+            closeQuietly(writing);
+            readers.forEach(Reader::close);
             throw new StoreFailure("cannot open the task store " + file, e);
         }
         writer = Thread.ofPlatform().name("task-store-writer").daemon().start(this::writeLoop);
     }
 
+    /** Refuses a file that is not a SQLite database at once (Flyway would retry for 10 s). */
+    private static void checkReadable(String url, Path file) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SELECT count(*) FROM sqlite_master");
+        } catch (SQLException e) {
+            throw new StoreFailure("cannot read the task store " + file + ": " + e.getMessage(),
+                e);
+        }
+    }
+
     private static void migrate(String url) {
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl(url);
-        Flyway.configure().dataSource(source).locations("classpath:db/node")
-            .loggers("slf4j").load().migrate();
+        try {
+            Flyway.configure().dataSource(source).locations("classpath:db/node")
+                .loggers("slf4j").load().migrate();
+        } catch (FlywayException refused) {
+            throw new StoreFailure("cannot migrate the task store " + url, refused);
+        }
     }
 
     private static Connection connect(String url) throws SQLException {
@@ -371,8 +388,14 @@ public final class SqliteTaskStore implements TaskStore {
         private final Connection connection;
         private final Map<String, PreparedStatement> statements = new HashMap<>();
 
-        Reader(Connection connection) {
+        Reader(Connection connection) throws SQLException {
             this.connection = connection;
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("PRAGMA query_only=1");
+            } catch (SQLException refused) {
+                closeQuietly(connection);
+                throw refused;
+            }
         }
 
         PreparedStatement statement(String sql) throws SQLException {
@@ -458,6 +481,9 @@ public final class SqliteTaskStore implements TaskStore {
     }
 
     private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
         try {
             resource.close();
         } catch (Exception ignored) {

@@ -5,15 +5,20 @@ import java.util.Optional;
 
 /**
  * The durable side of the task engine: a seam with two implementations, the SQLite (later also
- * PostgreSQL) store in {@code cnode.store} and an in-memory fake for tests. Implementations are
- * thread-safe. A write returns only after it is committed; many concurrent writers may be
- * batched into one commit (group commit), but none returns before its own change is durable.
- * A failed commit throws {@link StoreFailure} to every writer in the batch, and nothing of that
- * batch is visible.
+ * PostgreSQL) store in {@code cnode.store} and an in-memory fake for tests; the suite
+ * {@code TaskStoreContract} in the test tree holds every implementation to this contract.
+ * Implementations are thread-safe. A write returns only after it is committed, and every read
+ * that starts after it returned sees it; many concurrent writers may be batched into one commit
+ * (group commit), but none returns before its own change is durable. A writer whose change could
+ * not be committed gets {@link StoreFailure}, and nothing of that change is visible; a batch
+ * that fails because of one change does not fail the others with it.
  */
 public interface TaskStore extends AutoCloseable {
 
-    /** Inserts or replaces the task; with {@code transferId} also records the idempotency key. */
+    /**
+     * Inserts or replaces the task; with {@code transferId} also records the idempotency key,
+     * in the same commit. A key that is already recorded fails the whole write.
+     */
     void write(Task task, TransferId transferId);
 
     Optional<Task> find(String taskId);
@@ -28,7 +33,8 @@ public interface TaskStore extends AutoCloseable {
 
     /**
      * Forgets at most {@code max} tasks that finished at or before {@code finishedBeforeMs};
-     * their transfer ids stay. Returns how many were forgotten.
+     * their transfer ids stay. Unfinished tasks are never forgotten. A change like any write:
+     * committed before it returns how many were forgotten.
      */
     int forget(long finishedBeforeMs, int max);
 

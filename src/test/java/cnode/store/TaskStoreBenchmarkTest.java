@@ -20,6 +20,9 @@ final class TaskStoreBenchmarkTest {
 
     @Test
     void benchmarkRunsAtSmokeSize() throws RunnerException {
+        // A smoke run measures nothing worth protecting, so another JMH run on the machine (which
+        // holds JMH's lock file) must not fail it. JMH reads this once, when Runner loads.
+        System.setProperty("jmh.ignoreLock", "true");
         Options options = new OptionsBuilder()
             .include(TaskStoreBenchmark.class.getName())
             .param("tasks", "500")

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The in-memory fake of {@link TaskStore}: the same contract without a disk. It can be told to
- * refuse writes, to drive the store-failure paths. All methods are synchronized.
+ * The in-memory fake of {@link TaskStore}: the same contract without a disk (the contract suite
+ * {@link TaskStoreContract} runs on it too). It can be told to refuse writes, to drive the
+ * store-failure paths, to write slowly (so that concurrent callers overlap), and counts the
+ * writes it committed. Every method but {@link #write}'s delay holds the store's monitor.
  */
 final class MemoryTaskStore implements TaskStore {
     private final Map<String, Task> tasks = new HashMap<>();
     private final Map<String, TransferId> keys = new HashMap<>();
     private boolean refusing;
     private int writes;
+    private volatile long writeDelayMs;
 
     synchronized void refuseWrites(boolean refuse) {
         this.refusing = refuse;
@@ -25,8 +28,26 @@ final class MemoryTaskStore implements TaskStore {
         return writes;
     }
 
+    /** Makes every later write take {@code ms} longer before it commits, as a disk would. */
+    void slowWrites(long ms) {
+        this.writeDelayMs = ms;
+    }
+
     @Override
-    public synchronized void write(Task task, TransferId key) {
+    public void write(Task task, TransferId key) {
+        long delayMs = writeDelayMs;
+        if (delayMs > 0) {
+            try {
+                Thread.sleep(delayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StoreFailure("interrupted while writing", e);
+            }
+        }
+        commit(task, key);
+    }
+
+    private synchronized void commit(Task task, TransferId key) {
         if (refusing) {
             throw new StoreFailure("refusing writes, as the test asked", null);
         }
@@ -71,7 +92,8 @@ final class MemoryTaskStore implements TaskStore {
     public synchronized int forget(long finishedBeforeMs, int max) {
         List<String> gone = tasks.values().stream()
             .filter(t -> t.finishedMs() > 0 && t.finishedMs() <= finishedBeforeMs)
-            .limit(max).map(Task::id).toList();
+            .sorted(Comparator.comparingLong(Task::finishedMs))
+            .limit(Math.max(max, 0)).map(Task::id).toList();
         gone.forEach(tasks::remove);
         return gone.size();
     }

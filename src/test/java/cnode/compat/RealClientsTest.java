@@ -1,0 +1,147 @@
+package cnode.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import cnode.NodeHarness;
+import cnode.stdx.Clock;
+import cnode.task.TaskEngine;
+import cnode.task.TaskStatus;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Real third-party SOAP clients from Debian against a real node (issue 6): PHP SoapClient in
+ * WSDL and non-WSDL mode and Python zeep each run a script (src/test/resources/compat) that
+ * calls every operation the WSDL declares and checks typed values, lists, ERR_* answers and
+ * SOAP Faults the way an integrator's code would. The scripts fail on an operation they do not
+ * exercise; this test checks it again from the WSDL, so a new operation without client checks
+ * fails the suite. A missing client fails the test, naming its Debian package, unless
+ * {@code -Dcnode.skipExternal=1}, which skips it (./cnode test --skip-external).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RealClientsTest {
+    private static final long CLIENT_TIMEOUT_MS = 120_000;
+    /** How long after a client starts the test moves its waitee (the task it waits on). */
+    private static final long CHANGE_AFTER_MS = 2_500;
+    private static final String WSDL_NS = "http://schemas.xmlsoap.org/wsdl/";
+
+    @TempDir
+    static Path work;
+    private NodeHarness node;
+    private Facts facts;
+    private final Map<RealClient, Facts.Own> own = new EnumMap<>(RealClient.class);
+
+    @BeforeAll
+    void startNodeAndPrepareTasks() throws Exception {
+        node = NodeHarness.start(work.resolve("node"), Clock.SYSTEM);
+        TaskEngine engine = node.engine();
+        long nowMs = Clock.SYSTEM.nowMs();
+        facts = Facts.prepare(engine, RealClient.values().length, nowMs);
+        for (RealClient client : RealClient.values()) {
+            own.put(client, Facts.createOwn(engine, nowMs));
+        }
+    }
+
+    /** The SOAP endpoint, as a client is configured with it ({@code ?wsdl} appended for it). */
+    private String url() {
+        return "http://127.0.0.1:" + node.port() + "/";
+    }
+
+    @AfterAll
+    void stopNode() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(RealClient.class)
+    void callsEveryOperationTheWsdlDeclares(RealClient client) throws Exception {
+        requireInstalled(client);
+        Facts.Own tasks = own.get(client);
+        Path factsFile = work.resolve(client.name() + "-facts.json");
+        Files.writeString(factsFile, facts.json(tasks));
+        Path scripts = Path.of(RealClientsTest.class.getResource("/compat/" + client.script())
+            .toURI()).getParent();
+        TaskEngine engine = node.engine();
+        CompletableFuture<TaskEngine.Moved> change = CompletableFuture.supplyAsync(
+            () -> engine.advance(tasks.waitee(), TaskStatus.SEARCHING, 0, null,
+                Clock.SYSTEM.nowMs()),
+            CompletableFuture.delayedExecutor(CHANGE_AFTER_MS, TimeUnit.MILLISECONDS));
+
+        List<String> command = client.command(scripts, url(), factsFile);
+        RealClient.Run run = RealClient.run(command, work.resolve(client.name() + ".out"),
+            CLIENT_TIMEOUT_MS);
+
+        String report = client.label() + " (" + String.join(" ", command) + ")\n" + run.output();
+        System.out.println(report);
+        assertThat(run.timedOut()).as("%s did not end within %d ms:%n%s", client.label(),
+            CLIENT_TIMEOUT_MS, report).isFalse();
+        assertThat(run.exit()).as("exit code of %s", report).isZero();
+        assertThat(run.output()).as(report).doesNotContain("FAIL ");
+        for (String operation : wsdlOperations()) {
+            assertThat(run.output()).as("%s exercised %s:%n%s", client.label(), operation,
+                report).contains("covered " + operation + "\n");
+        }
+        assertThat(change.get(10, TimeUnit.SECONDS).moved()).as("waitee moved").isTrue();
+    }
+
+    private static void requireInstalled(RealClient client) {
+        if (client.installed()) {
+            return;
+        }
+        String message = client.label() + " is not installed: install the Debian package(s) "
+            + client.packages() + " (./cnode test installs them when run as root), or run "
+            + "./cnode test --skip-external to leave this client out";
+        if ("1".equals(System.getProperty("cnode.skipExternal"))) {
+            Assumptions.abort(message);
+        }
+        fail(message);
+    }
+
+    /** The operation names of the node's WSDL, read with the JDK's parser. */
+    private List<String> wsdlOperations() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
+            URI.create(url() + "?wsdl")).timeout(Duration.ofSeconds(10)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Element definitions = factory.newDocumentBuilder()
+            .parse(new ByteArrayInputStream(response.body())).getDocumentElement();
+        Element portType = (Element) definitions.getElementsByTagNameNS(WSDL_NS, "portType")
+            .item(0);
+        NodeList operations = portType.getElementsByTagNameNS(WSDL_NS, "operation");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < operations.getLength(); i++) {
+            names.add(((Element) operations.item(i)).getAttribute("name"));
+        }
+        assertThat(names).as("the WSDL declares operations").isNotEmpty();
+        return names;
+    }
+}
