@@ -73,6 +73,15 @@ final class Flags {
         return (int) value;
     }
 
+    /** A whole number, zero allowed. */
+    int count(String name, int fallback) throws UsageError {
+        long value = number(name, fallback);
+        if (value > Integer.MAX_VALUE) {
+            throw new UsageError(command + ": " + name + " is too large");
+        }
+        return (int) value;
+    }
+
     long durationMs(String name, long fallbackMs) throws UsageError {
         if (!has(name)) {
             return fallbackMs;

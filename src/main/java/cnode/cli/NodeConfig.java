@@ -25,7 +25,8 @@ public record NodeConfig(
 
     static final Set<String> VALUED = Set.of("--soap-address", "--soap-port", "--data", "--db",
         "--mode", "--task-ttl", "--task-deadline", "--tasks-live-max", "--body-bytes-max",
-        "--xml-depth-max", "--xml-elements-max", "--xml-text-bytes-max", "--waiters-max");
+        "--xml-depth-max", "--xml-elements-max", "--xml-text-bytes-max", "--waiters-max",
+        "--task-cache-max");
     static final Set<String> SWITCHES = Set.of("--insecure-remote");
 
     /** Parses the arguments that follow {@code cnode node}. */
@@ -45,7 +46,8 @@ public record NodeConfig(
             flags.durationMs("--task-ttl", defaults.ttlMs()),
             flags.durationMs("--task-deadline", defaults.deadlineMs()),
             flags.positive("--tasks-live-max", defaults.liveTasksMax()),
-            defaults.forgetBatchMax());
+            defaults.forgetBatchMax(),
+            flags.count("--task-cache-max", defaults.finishedCacheMax()));
         SoapLimits soapDefaults = SoapLimits.defaults();
         SoapLimits soap = new SoapLimits(
             flags.positive("--body-bytes-max", soapDefaults.bodyBytesMax()),

@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Chooses the charset of a request body and decodes the body strictly into characters.
@@ -130,7 +131,15 @@ final class BodyCharset {
         while (valueEnd < end && body[valueEnd] != quote) {
             valueEnd++;
         }
-        return named(new String(body, i + 1, valueEnd - i - 1, StandardCharsets.ISO_8859_1));
+        Charset declared =
+                named(new String(body, i + 1, valueEnd - i - 1, StandardCharsets.ISO_8859_1));
+        if (declared != StandardCharsets.UTF_8 && declared.canEncode()
+                && !Arrays.equals("<?xml".getBytes(declared), DECLARATION_START)) {
+            // Read as single bytes, the declaration cannot name UTF-16 or the like truthfully.
+            throw SoapFault.client("The XML declaration names " + declared.name()
+                    + ", but the body begins in a charset that writes ASCII as single bytes.");
+        }
+        return declared;
     }
 
     /** The index of the {@code ?>} closing a leading XML declaration, or -1 if there is none. */

@@ -13,13 +13,17 @@ import javax.xml.stream.XMLStreamReader;
  *
  * <p>Shape accepted: an Envelope in the SOAP 1.1 namespace (any other Envelope namespace is a
  * VersionMismatch); an optional Header first, whose entries are skipped unless one is marked
- * {@code mustUnderstand} (a MustUnderstand fault, since no header entry is understood); a
- * Body holding exactly one operation element in the namespace URI {@code ns1}, whatever its
- * prefix, plus any number of sibling elements carrying an {@code id} (multiRef targets);
- * trailing Envelope children after the Body, which SOAP 1.1 allows, are skipped. A DTD is
- * refused at its first event, before any entity could be declared or expanded. The parser
- * itself refuses content after the Envelope and enforces the depth, count and text limits;
- * this class adds the text check the parser skips when CDATA is coalesced with text.
+ * {@code mustUnderstand} "1" or "true", a MustUnderstand fault whatever the entry's actor,
+ * since this server is the ultimate receiver and understands no header entry; a Body holding
+ * exactly one element without an {@code id}, the operation, in the namespace URI {@code ns1}
+ * whatever its prefix, plus any number of sibling elements with an {@code id} (multiRef
+ * targets); trailing Envelope children after the Body, which SOAP 1.1 allows, are skipped.
+ * Any element in the Body may carry an {@code id} that an {@code href="#id"} names. Text
+ * beside child elements is dropped, and an element marked {@code xsi:nil} is left out of its
+ * parent. A DTD is refused at its first event, before any entity could be declared or
+ * expanded. The parser itself refuses content after the Envelope and enforces the depth,
+ * count and text limits; this class adds the text check the parser skips when CDATA is
+ * coalesced with text.
  *
  * <p>One instance per request, confined to the decoding thread; the frame stack is reused
  * element to element so that a parse allocates little beyond the nodes it returns.

@@ -21,6 +21,9 @@ import java.util.Objects;
  */
 public final class SoapWriter {
 
+    /** The Content-Type of every response and fault this class writes. */
+    public static final String CONTENT_TYPE = "text/xml; charset=utf-8";
+
     private static final int NESTING_MAX = 64;
     private static final int CAPACITY_INITIAL = 1024;
     private static final byte[] ENVELOPE_START = bytes(

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,6 +47,13 @@ public final class TaskEngine {
     private final TaskPolicy policy;
     private final Consumer<Task> onChange;
     private final ConcurrentHashMap<String, Task> live = new ConcurrentHashMap<>();
+    /**
+     * Finished tasks recently committed or read, so that polling a finished task does not
+     * read the store each time. Finished tasks never change, so an entry cannot go stale; an
+     * expired one is hidden by the same TTL check as a stored one. Bounded by size only, and
+     * maintained on the calling threads (no clock, no background thread).
+     */
+    private final Cache<String, Task> finished;
     /** Entries of {@code live}, counted ahead of the commit so that creation respects the cap. */
     private final AtomicInteger liveSlots = new AtomicInteger();
     private final ReentrantLock[] taskLocks = stripes();
@@ -54,6 +63,8 @@ public final class TaskEngine {
         this.store = Objects.requireNonNull(store);
         this.ids = Objects.requireNonNull(ids);
         this.policy = Objects.requireNonNull(policy);
+        this.finished = Caffeine.newBuilder().maximumSize(policy.finishedCacheMax())
+            .executor(Runnable::run).build();
         this.onChange = Objects.requireNonNull(onChange);
     }
 
@@ -235,6 +246,7 @@ public final class TaskEngine {
     private Moved commit(Task next) {
         store.write(next, null);
         if (next.status().terminal()) {
+            finished.put(next.id(), next);
             if (live.remove(next.id()) != null) {
                 liveSlots.decrementAndGet();
             }
@@ -317,7 +329,18 @@ public final class TaskEngine {
         if (current != null) {
             return Optional.of(current);
         }
-        return store.find(taskId).filter(task -> !expired(task, nowMs));
+        Task done = finished.getIfPresent(taskId);
+        if (done == null) {
+            Optional<Task> stored = store.find(taskId);
+            if (stored.isEmpty()) {
+                return stored;
+            }
+            done = stored.get();
+            if (done.status().terminal()) {
+                finished.put(taskId, done);
+            }
+        }
+        return expired(done, nowMs) ? Optional.empty() : Optional.of(done);
     }
 
     /** The task started with this uniqueTransferId, unless unknown or expired. */

@@ -28,7 +28,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *     cnode.soap.EnvelopeBenchmark
  * </pre>
  *
- * (the defaults below: 3 warm-up and 5 measured iterations of 1 s in 1 fork; JMH's own
+ * (the defaults below: 5 warm-up and 5 measured iterations of 1 s in 1 fork; JMH's own
  * {@code org.openjdk.jmh.Main EnvelopeBenchmark} with its flags works too). The class and
  * its methods are public because JMH's generated code, in another package, calls them. The
  * state is set up once per trial and only read by the benchmark thread.
@@ -36,7 +36,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @State(Scope.Benchmark)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class EnvelopeBenchmark {

@@ -3,8 +3,12 @@ package cnode.soap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -57,6 +61,34 @@ final class SoapCodecHostileTest {
     void externalDtdIsRefused() {
         assertThat(code("<!DOCTYPE x SYSTEM \"http://127.0.0.1:1/evil.dtd\">" + ENVELOPE_OPEN
                 + "<ns:op/>" + ENVELOPE_CLOSE)).isEqualTo(SoapFault.Code.CLIENT);
+    }
+
+    @Test
+    void externalDtdAndEntitiesAreNeverFetched() throws IOException {
+        AtomicInteger fetches = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            fetches.incrementAndGet();
+            byte[] dtd = "<!ENTITY leak \"secret\">".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, dtd.length);
+            exchange.getResponseBody().write(dtd);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/x.dtd";
+            SoapFault dtd = fault("<!DOCTYPE e SYSTEM \"" + url + "\">" + ENVELOPE_OPEN
+                    + "<ns:op><a>&leak;</a></ns:op>" + ENVELOPE_CLOSE);
+            SoapFault entity = fault("<!DOCTYPE e [<!ENTITY % p SYSTEM \"" + url + "\"> %p;"
+                    + "<!ENTITY x SYSTEM \"" + url + "\">]>" + ENVELOPE_OPEN
+                    + "<ns:op><a>&x;</a></ns:op>" + ENVELOPE_CLOSE);
+
+            assertThat(dtd.code()).isEqualTo(SoapFault.Code.CLIENT);
+            assertThat(entity.code()).isEqualTo(SoapFault.Code.CLIENT);
+            assertThat(fetches).hasValue(0);
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -114,7 +146,8 @@ final class SoapCodecHostileTest {
                     + " xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
                     + "<SOAP-ENV:Header><t:Tx xmlns:t=\"urn:t\" SOAP-ENV:mustUnderstand=\""
                     + flag + "\">5</t:Tx></SOAP-ENV:Header>"
-                    + "<SOAP-ENV:Body><ns:op xmlns:ns=\"ns1\"/></SOAP-ENV:Body></SOAP-ENV:Envelope>");
+                    + "<SOAP-ENV:Body><ns:op xmlns:ns=\"ns1\"/></SOAP-ENV:Body>"
+                    + "</SOAP-ENV:Envelope>");
 
             assertThat(fault.code()).isEqualTo(SoapFault.Code.MUST_UNDERSTAND);
             assertThat(fault.faultString()).contains("Tx");
@@ -165,7 +198,8 @@ final class SoapCodecHostileTest {
 
     @Test
     void elementCountOverTheLimitIsRefused() {
-        String xml = ENVELOPE_OPEN + "<ns:op>" + "<a/>".repeat(10_000) + "</ns:op>" + ENVELOPE_CLOSE;
+        String xml = ENVELOPE_OPEN + "<ns:op>" + "<a/>".repeat(10_000) + "</ns:op>"
+                + ENVELOPE_CLOSE;
 
         SoapFault fault = fault(xml);
 
@@ -192,7 +226,8 @@ final class SoapCodecHostileTest {
 
         assertThat(fault(small, Envelopes.utf8(body), null).faultString()).contains("limit");
         String many = Envelopes.untyped("<ns:op><a/><a/><a/><a/></ns:op>");
-        assertThat(fault(small, Envelopes.utf8(many), null).code()).isEqualTo(SoapFault.Code.CLIENT);
+        assertThat(fault(small, Envelopes.utf8(many), null).code())
+                .isEqualTo(SoapFault.Code.CLIENT);
     }
 
     @Test
@@ -218,15 +253,28 @@ final class SoapCodecHostileTest {
 
         assertThat(fault(codec, body, "text/xml; charset=klingon-8").faultString())
                 .contains("klingon-8");
-        assertThat(fault(codec, body, "text/xml; charset=").code()).isEqualTo(SoapFault.Code.CLIENT);
+        assertThat(fault(codec, body, "text/xml; charset=").code())
+                .isEqualTo(SoapFault.Code.CLIENT);
         byte[] declared = Envelopes.utf8("<?xml version=\"1.0\" encoding=\"no such\"?>"
                 + Envelopes.untyped("<ns:op/>"));
         assertThat(fault(codec, declared, null).code()).isEqualTo(SoapFault.Code.CLIENT);
     }
 
     @Test
+    void aDeclarationNamingUtf16InSingleByteTextIsRefused() {
+        byte[] body = Envelopes.utf8("<?xml version=\"1.0\" encoding=\"UTF-16\"?>"
+                + Envelopes.untyped("<ns:op/>"));
+
+        SoapFault fault = fault(codec, body, null);
+
+        assertThat(fault.code()).isEqualTo(SoapFault.Code.CLIENT);
+        assertThat(fault.faultString()).contains("UTF-16");
+    }
+
+    @Test
     void bytesInvalidForADeclaredCharsetAreRefused() {
-        byte[] body = Envelopes.untyped("<ns:op><a>é</a></ns:op>").getBytes(StandardCharsets.UTF_8);
+        byte[] body = Envelopes.untyped("<ns:op><a>é</a></ns:op>")
+                .getBytes(StandardCharsets.UTF_8);
 
         assertThat(fault(codec, body, "text/xml; charset=us-ascii").code())
                 .isEqualTo(SoapFault.Code.CLIENT);
@@ -252,7 +300,8 @@ final class SoapCodecHostileTest {
     @Test
     void operationOutsideNs1IsRefused() {
         SoapFault fault = fault("<SOAP-ENV:Envelope"
-                + " xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\" xmlns:ns1=\"urn:ns1\">"
+                + " xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
+                + " xmlns:ns1=\"urn:ns1\">"
                 + "<SOAP-ENV:Body><ns1:getTaskStatus/></SOAP-ENV:Body></SOAP-ENV:Envelope>");
 
         assertThat(fault.code()).isEqualTo(SoapFault.Code.CLIENT);

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -11,6 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The envelope shapes the documentation shows, and the ones generated clients send. */
 final class SoapCodecTest {
 
+    private static final String ENV = "http://schemas.xmlsoap.org/soap/envelope/";
     private static final String ENC = "http://schemas.xmlsoap.org/soap/encoding/";
     private static final String CONTENT_TYPE = "text/xml; charset=utf-8";
 
@@ -45,7 +50,7 @@ final class SoapCodecTest {
     @Test
     void bodyLongerThanLengthIsReadOnlyUpToLength() throws SoapFault {
         byte[] seed = Envelopes.resource(Envelopes.SEED);
-        byte[] padded = java.util.Arrays.copyOf(seed, seed.length + 50);
+        byte[] padded = Arrays.copyOf(seed, seed.length + 50);
         padded[seed.length] = '<';
 
         SoapCall call = codec.decode(padded, seed.length, CONTENT_TYPE);
@@ -110,7 +115,8 @@ final class SoapCodecTest {
     @Test
     void multiRefBeforeTheOperationAndIdInsideTheOperation() throws SoapFault {
         SoapCall call = decode(Envelopes.untyped("<m id=\"first\">one</m>"
-                + "<ns:op><a href=\"#first\"/><b id=\"inner\">two</b><c href=\"#inner\"/></ns:op>"));
+                + "<ns:op><a href=\"#first\"/><b id=\"inner\">two</b><c href=\"#inner\"/>"
+                + "</ns:op>"));
 
         assertThat(call.params().text("a")).isEqualTo("one");
         assertThat(call.params().text("b")).isEqualTo("two");
@@ -131,7 +137,7 @@ final class SoapCodecTest {
 
     @Test
     void defaultNamespaceOperation() throws SoapFault {
-        SoapCall call = decode("<soap:Envelope xmlns:soap=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        SoapCall call = decode("<soap:Envelope xmlns:soap=\"" + ENV + "\">"
                 + "<soap:Body><hello xmlns=\"ns1\"/></soap:Body></soap:Envelope>");
 
         assertThat(call.operation()).isEqualTo("hello");
@@ -142,7 +148,7 @@ final class SoapCodecTest {
     @ValueSource(strings = {"envelope", "body", "operation", "nowhere"})
     void encodingStyleAnywhereOrNowhere(String where) throws SoapFault {
         String style = " SOAP-ENV:encodingStyle=\"" + ENC + "\"";
-        String xml = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
+        String xml = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + ENV + "\""
                 + " xmlns:ns1=\"ns1\"" + (where.equals("envelope") ? style : "") + ">"
                 + "<SOAP-ENV:Body" + (where.equals("body") ? style : "") + ">"
                 + "<ns1:hello" + (where.equals("operation") ? style : "") + "/>"
@@ -152,8 +158,8 @@ final class SoapCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "<?xml version=\"1.0\"?>\n", "<?xml version='1.0' encoding='utf-8'?>",
-        "<!-- a comment -->\n", "\n  "})
+    @ValueSource(strings = {"", "<?xml version=\"1.0\"?>\n",
+        "<?xml version='1.0' encoding='utf-8'?>", "<!-- a comment -->\n", "\n  "})
     void withAndWithoutXmlDeclaration(String prolog) throws SoapFault {
         SoapCall call = decode(prolog + Envelopes.untyped("<ns:hello/>"));
 
@@ -163,9 +169,10 @@ final class SoapCodecTest {
     @ParameterizedTest
     @ValueSource(strings = {"<SOAP-ENV:Header/>", "<SOAP-ENV:Header></SOAP-ENV:Header>",
         "<SOAP-ENV:Header><t:Trace xmlns:t=\"urn:t\">x</t:Trace></SOAP-ENV:Header>",
-        "<SOAP-ENV:Header><t:T xmlns:t=\"urn:t\" SOAP-ENV:mustUnderstand=\"0\"/></SOAP-ENV:Header>"})
+        "<SOAP-ENV:Header><t:T xmlns:t=\"urn:t\" SOAP-ENV:mustUnderstand=\"0\"/>"
+            + "</SOAP-ENV:Header>"})
     void headersWeNeedNotUnderstandAreIgnored(String header) throws SoapFault {
-        String xml = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+        String xml = "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"" + ENV + "\">"
                 + header + "<SOAP-ENV:Body><ns:hello xmlns:ns=\"ns1\"/></SOAP-ENV:Body>"
                 + "</SOAP-ENV:Envelope>";
 
@@ -188,7 +195,8 @@ final class SoapCodecTest {
         SoapCall call = decode(Envelopes.untyped("<ns:expectPaymentRequest"
                 + " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
                 + "<username xsi:type=\"xsd:string\">bob</username>"
-                + "<amount><amount>12000</amount><currency>PLN</currency><colour>0</colour></amount>"
+                + "<amount><amount>12000</amount><currency>PLN</currency><colour>0</colour>"
+                + "</amount>"
                 + "<timeout>600</timeout></ns:expectPaymentRequest>"));
 
         assertThat(call.params().child("username").xsiType()).isEqualTo("string");
@@ -312,7 +320,8 @@ final class SoapCodecTest {
     @Test
     void utf16WithoutByteOrderMarkIsRecognisedFromItsFirstBytes() throws SoapFault {
         byte[] body = ("<?xml version=\"1.0\" encoding=\"UTF-16LE\"?>"
-                + Envelopes.untyped("<ns:op><t>ż</t></ns:op>")).getBytes(StandardCharsets.UTF_16LE);
+                + Envelopes.untyped("<ns:op><t>ż</t></ns:op>"))
+                .getBytes(StandardCharsets.UTF_16LE);
 
         assertThat(codec.decode(body, body.length, null).params().text("t")).isEqualTo("ż");
     }
@@ -330,8 +339,8 @@ final class SoapCodecTest {
     @Test
     void oneCodecServesManyThreads() throws Exception {
         byte[] seed = Envelopes.resource(Envelopes.SEED);
-        java.util.List<Thread> threads = new java.util.ArrayList<>();
-        java.util.concurrent.atomic.AtomicInteger good = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new ArrayList<>();
+        AtomicInteger good = new AtomicInteger();
         for (int t = 0; t < 8; t++) {
             threads.add(Thread.ofPlatform().start(() -> {
                 for (int i = 0; i < 500; i++) {

@@ -38,19 +38,22 @@ final class SoapWriterTest {
         byte[] bytes = SoapWriter.response("getTaskStatus", taskStatus());
 
         assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(HEAD
-                + "<SOAP-ENV:Body SOAP-ENV:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">"
+                + "<SOAP-ENV:Body"
+                + " SOAP-ENV:encodingStyle=\"http://schemas.xmlsoap.org/soap/encoding/\">"
                 + "<ns1:getTaskStatusResponse>"
                 + "<return xsi:type=\"ns1:vuiSoapGetTaskStatusResponse\">"
                 + "<type>GIVE_MONEY</type><progressPercent>0</progressPercent>"
                 + "<status>PREPARATION</status><additionalInfo>{}</additionalInfo>"
-                + "<taskId>7W3A0N1N9I2E7N1TKLS54A9PTR</taskId><requestStatus>SUCCESS</requestStatus>"
+                + "<taskId>7W3A0N1N9I2E7N1TKLS54A9PTR</taskId>"
+                + "<requestStatus>SUCCESS</requestStatus>"
                 + "<requestStatusDescription>Request succeeded.</requestStatusDescription>"
                 + "</return></ns1:getTaskStatusResponse></SOAP-ENV:Body></SOAP-ENV:Envelope>");
     }
 
     @Test
     void untypedReturnHasNoXsiType() {
-        String xml = text(SoapWriter.response("hello", new SoapStruct(null).string("status", "ok")));
+        String xml = text(
+                SoapWriter.response("hello", new SoapStruct(null).string("status", "ok")));
 
         assertThat(xml).contains("<ns1:helloResponse><return><status>ok</status></return>");
     }
@@ -91,9 +94,11 @@ final class SoapWriterTest {
                 "users/item=",
                 "users/item=b&b");
         String xml = text(SoapWriter.response("getMoneyStatus", ret));
-        assertThat(xml).contains("<freeBalance xsi:type=\"ns1:billonAmount\"><amount>12000</amount>")
+        assertThat(xml)
+                .contains("<freeBalance xsi:type=\"ns1:billonAmount\"><amount>12000</amount>")
                 .contains("<slaves xsi:type=\"ns1:slaveLocationList\">"
-                        + "<item xsi:type=\"ns1:slaveLocation\"><soapAddress xsi:type=\"ns1:ipLocation\">")
+                        + "<item xsi:type=\"ns1:slaveLocation\">"
+                        + "<soapAddress xsi:type=\"ns1:ipLocation\">")
                 .contains("<item></item></slaves>")
                 .contains("<users><item>alice</item><item></item><item>b&amp;b</item></users>");
     }
@@ -104,7 +109,8 @@ final class SoapWriterTest {
         SoapCall call = new SoapCodec(SoapLimits.defaults()).decode(bytes, bytes.length, null);
 
         assertThat(call.operation()).isEqualTo("getTaskStatusResponse");
-        assertThat(call.params().child("return").xsiType()).isEqualTo("vuiSoapGetTaskStatusResponse");
+        assertThat(call.params().child("return").xsiType())
+                .isEqualTo("vuiSoapGetTaskStatusResponse");
         assertThat(call.params().child("return").text("taskId"))
                 .isEqualTo("7W3A0N1N9I2E7N1TKLS54A9PTR");
     }
@@ -117,9 +123,11 @@ final class SoapWriterTest {
         byte[] bytes = SoapWriter.response("op", new SoapStruct(null).string("s", nasty));
         String xml = text(bytes);
 
-        assertThat(xml).contains("<s>a&amp;b&lt;c&gt;d&quot;e'f\tg\nh&#13;i\uFFFDj\uFFFDk\uFFFDl&#127;m"
+        assertThat(xml).contains("<s>a&amp;b&lt;c&gt;d&quot;e'f\tg\nh&#13;i\uFFFDj\uFFFDk\uFFFDl"
+                + "&#127;m"
                 + "&#133;n\uFFFDo\uFFFDp\uFFFDq\uFFFDr\uD834\uDD1Es€t]]&gt;u</s>");
-        assertThat(leaves(bytes)).containsExactly("s=a&b<c>d\"e'f\tg\nh\ri\uFFFDj\uFFFDk\uFFFDl\u007Fm"
+        assertThat(leaves(bytes)).containsExactly("s=a&b<c>d\"e'f\tg\nh\ri\uFFFDj\uFFFDk\uFFFDl"
+                + "\u007Fm"
                 + "\u0085n\uFFFDo\uFFFDp\uFFFDq\uFFFDr\uD834\uDD1Es€t]]>u");
     }
 
@@ -139,7 +147,8 @@ final class SoapWriterTest {
 
         assertThat(text(bytes)).isEqualTo(HEAD + "<SOAP-ENV:Body><SOAP-ENV:Fault>"
                 + "<faultcode>SOAP-ENV:Client</faultcode>"
-                + "<faultstring>The operation &lt;x&gt; &amp; &quot;y&quot; is unknown.</faultstring>"
+                + "<faultstring>The operation &lt;x&gt; &amp; &quot;y&quot; is unknown."
+                + "</faultstring>"
                 + "</SOAP-ENV:Fault></SOAP-ENV:Body></SOAP-ENV:Envelope>");
     }
 
