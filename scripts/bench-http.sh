@@ -12,6 +12,7 @@
 # Environment: BENCH_WARMUP (wrk warm-up before each measured run, default 5s), BENCH_PROFILE=1
 # (record the node with JFR during its measured run and print where its CPU went),
 # NODE_JAVA_OPTS (extra JVM flags for the node and the baseline, e.g. -Xmx256m).
+# NODE_FLAGS (extra node flags, e.g. "--task-cache-max 0" to read every task from SQLite).
 # Everything it starts is stopped on exit; each step is bounded in time. Logs and results go to
 # target/bench-run-<time>/. Exit status: 0 when every step worked (the targets are reported,
 # not enforced, since shared machines disturb the figures), 1 when a step failed or wrk counted
@@ -39,6 +40,7 @@ data=$root/target/bench-data-$count
 ids=$data/ids.txt
 run=$root/target/bench-run-$(date +%Y%m%d-%H%M%S)
 read -r -a java_opts <<< "${NODE_JAVA_OPTS:-}"
+read -r -a node_flags <<< "${NODE_FLAGS:-}"
 
 for tool in wrk curl; do
   if ! command -v "$tool" >/dev/null; then
@@ -129,7 +131,7 @@ start_jvm() {
 
 start_node() {
   start_jvm "$1" "$2" --enable-native-access=ALL-UNNAMED -jar "$app/cnode.jar" node \
-    --soap-port "$2" --data "$data" --task-ttl 3650d
+    --soap-port "$2" --data "$data" --task-ttl 3650d "${node_flags[@]}"
 }
 
 stop_started() {
