@@ -5,15 +5,13 @@ import cnode.soap.SoapStruct;
 import cnode.stdx.Clock;
 import cnode.task.TaskEngine;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code cancelTask(taskId)} (a contract addition): ends a task with FINISHED_ERR_CANCELLED
  * while it is before its point of no return; after it, or once finished,
  * ERR_TASK_NOT_CANCELLABLE.
  */
-public final class CancelTaskOperation implements Operation {
+public final class CancelTaskOperation extends DirectOperation {
     static final WireType TYPE = WireType.struct("vuiSoapStatusResponse",
         "requestStatus", "xsd:string",
         "requestStatusDescription", "xsd:string");
@@ -24,21 +22,14 @@ public final class CancelTaskOperation implements Operation {
     private final Clock clock;
 
     public CancelTaskOperation(TaskEngine engine, Clock clock) {
+        super(SCHEMA);
         this.engine = engine;
         this.clock = clock;
     }
 
     @Override
-    public OperationSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public CompletionStage<SoapStruct> call(SoapNode params) {
-        return CompletableFuture.completedFuture(answer(Params.text(params, "taskId")));
-    }
-
-    private SoapStruct answer(String taskId) {
+    SoapStruct answer(SoapNode params) {
+        String taskId = Params.text(params, "taskId");
         if (!Params.wellFormedTaskId(taskId)) {
             return reply(RequestStatus.ERR_INVALID_TASK_ID,
                 "A task id is 1 to 64 letters and digits; this one is not.");

@@ -5,15 +5,13 @@ import cnode.soap.SoapStruct;
 import cnode.stdx.Clock;
 import cnode.task.TaskEngine;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code getTaskStatus(taskId, uniqueTransferId, callback)}: the seed page of this project.
  * Looks the task up by the rules of {@link TaskLookup}; with {@code callback=true} it subscribes
  * the task to notifications, and while no callback URL is configured the description says so.
  */
-public final class GetTaskStatusOperation implements Operation {
+public final class GetTaskStatusOperation extends DirectOperation {
     static final String CALLBACKS_OFF = "Request succeeded. Callbacks are off on this node "
         + "(no --callback-url is configured), so no notifications will be sent.";
 
@@ -26,21 +24,13 @@ public final class GetTaskStatusOperation implements Operation {
     private final Clock clock;
 
     public GetTaskStatusOperation(TaskEngine engine, Clock clock) {
+        super(SCHEMA);
         this.engine = engine;
         this.clock = clock;
     }
 
     @Override
-    public OperationSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public CompletionStage<SoapStruct> call(SoapNode params) {
-        return CompletableFuture.completedFuture(answer(params));
-    }
-
-    private SoapStruct answer(SoapNode params) {
+    SoapStruct answer(SoapNode params) {
         Boolean callback = Params.bool(params, "callback", false);
         if (callback == null) {
             return TaskStatusReply.error(RequestStatus.ERR_INVALID_PARAMETER,

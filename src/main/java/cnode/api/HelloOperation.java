@@ -5,14 +5,12 @@ import cnode.node.NodeMode;
 import cnode.soap.SoapNode;
 import cnode.soap.SoapStruct;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code hello()}: the node's state, process id, logged-in user, run mode and version, in the
  * order contract §3 settles. Direct; needs no login; never fails.
  */
-public final class HelloOperation implements Operation {
+public final class HelloOperation extends DirectOperation {
     static final WireType TYPE = WireType.struct("vuiSoapHelloResponse",
         "status", "xsd:string",
         "pid", "xsd:unsignedInt",
@@ -30,26 +28,22 @@ public final class HelloOperation implements Operation {
     private final long pid = ProcessHandle.current().pid();
 
     public HelloOperation(NodeLife life, NodeMode mode, String version) {
+        super(SCHEMA);
         this.life = life;
         this.mode = mode;
         this.version = version;
     }
 
     @Override
-    public OperationSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public CompletionStage<SoapStruct> call(SoapNode params) {
+    SoapStruct answer(SoapNode params) {
         NodeLife.Snapshot now = life.snapshot();
-        return CompletableFuture.completedFuture(new SoapStruct(null)
+        return new SoapStruct(null)
             .string("status", now.state().name())
             .uint("pid", pid)
             .string("username", now.username())
             .string("mode", mode.wire())
             .string("version", version)
             .string("requestStatus", RequestStatus.SUCCESS.name())
-            .string("requestStatusDescription", RequestStatus.SUCCESS.description()));
+            .string("requestStatusDescription", RequestStatus.SUCCESS.description());
     }
 }

@@ -16,8 +16,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 
 /**
  * {@code listTasks(type, status, fromDate, toDate, pageSize, pageToken)} (a contract addition):
@@ -26,7 +24,7 @@ import java.util.concurrent.CompletionStage;
  * token is an opaque cursor (the last task of the previous page); {@code nextPageToken} is
  * empty on the last page.
  */
-public final class ListTasksOperation implements Operation {
+public final class ListTasksOperation extends DirectOperation {
     static final int PAGE_SIZE_MAX = 500;
     static final int PAGE_SIZE_DEFAULT = 100;
     static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
@@ -46,21 +44,13 @@ public final class ListTasksOperation implements Operation {
     private final Clock clock;
 
     public ListTasksOperation(TaskEngine engine, Clock clock) {
+        super(SCHEMA);
         this.engine = engine;
         this.clock = clock;
     }
 
     @Override
-    public OperationSchema schema() {
-        return SCHEMA;
-    }
-
-    @Override
-    public CompletionStage<SoapStruct> call(SoapNode params) {
-        return CompletableFuture.completedFuture(answer(params));
-    }
-
-    private SoapStruct answer(SoapNode params) {
+    SoapStruct answer(SoapNode params) {
         String typeText = Params.text(params, "type");
         TaskType type = TaskType.parse(typeText);
         if (!typeText.isEmpty() && type == null) {
