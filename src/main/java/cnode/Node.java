@@ -16,6 +16,8 @@ import cnode.node.NodeLife;
 import cnode.soap.SoapCodec;
 import cnode.stdx.Clock;
 import cnode.stdx.Ids;
+import cnode.store.JdbcTaskStore;
+import cnode.store.PostgresTaskStore;
 import cnode.store.SqliteTaskStore;
 import cnode.task.TaskEngine;
 import java.io.IOException;
@@ -33,7 +35,10 @@ public final class Node implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
     private static final long TICK_MS = 200;
 
-    private final SqliteTaskStore store;
+    private static final int STORE_QUEUE_MAX = 8_192;
+    private static final int STORE_BATCH_MAX = 1_024;
+
+    private final JdbcTaskStore store;
     private final TaskEngine engine;
     private final HttpServer http;
     private final Thread ticker;
@@ -41,7 +46,7 @@ public final class Node implements AutoCloseable {
 
     private Node(NodeConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.data());
-        store = new SqliteTaskStore(config.data().resolve("node.db"), 8_192, 1_024);
+        store = openStore(config);
         TaskWaits waits = new TaskWaits(config.waitersMax());
         engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits);
         int recovered = engine.recover(clock.nowMs());
@@ -68,8 +73,18 @@ public final class Node implements AutoCloseable {
         }
         ticker = Thread.ofPlatform().name("task-ticker").daemon()
             .start(() -> tick(engine, clock));
-        LOG.info("node up: SOAP on {}:{}, data {}, {} unfinished task(s) recovered",
-            config.soapAddress(), http.port(), config.data(), recovered);
+        LOG.info("node up: SOAP on {}:{}, data {}, tasks in {}, {} unfinished task(s) "
+            + "recovered", config.soapAddress(), http.port(), config.data(), store.location(),
+            recovered);
+    }
+
+    /** The store {@code --db} names: PostgreSQL, or by default SQLite in the data folder. */
+    private static JdbcTaskStore openStore(NodeConfig config) {
+        if (config.postgres() != null) {
+            return new PostgresTaskStore(config.postgres(), STORE_QUEUE_MAX, STORE_BATCH_MAX);
+        }
+        return new SqliteTaskStore(config.data().resolve("node.db"), STORE_QUEUE_MAX,
+            STORE_BATCH_MAX);
     }
 
     /** Builds and starts a node; the caller closes it. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The command line as a user meets it, in a real child process: a bad flag or value stops
- * start-up with one line and exit code 2, a taken port with exit code 1.
+ * start-up with one line and exit code 2, a taken port or an unreachable database with exit
+ * code 1.
  */
 class MainProcessTest {
     @TempDir
@@ -52,7 +53,9 @@ class MainProcessTest {
             {"node", "--no-such-flag"},
             {"node", "--soap-port"},
             {"node", "--soap-port", "1", "--soap-port", "2"},
-            {"node", "--db", "jdbc:postgresql://127.0.0.1/cnode"},
+            {"node", "--db", "jdbc:sqlite:node.db"},
+            {"node", "--db", "postgres://127.0.0.1/cnode?password=x"},
+            {"node", "--db", "jdbc:postgresql://127.0.0.1:port/cnode"},
             {"node", "--soap-address", "0.0.0.0"},
             {"demo", "--port-offset", "60000"},
             {"fly"},
@@ -63,6 +66,16 @@ class MainProcessTest {
             assertThat(run.stderr().lines().count()).as(run.stderr()).isEqualTo(1);
             assertThat(run.stderr()).startsWith("cnode");
         }
+    }
+
+    @Test
+    void anUnreachableDatabaseStopsStartupWithExitOneAndHidesThePassword() throws Exception {
+        Run run = run("node", "--data", data.toString(), "--db",
+            "jdbc:postgresql://127.0.0.1:1/cnode?user=shop&password=hunter2&connectTimeout=2");
+
+        assertThat(run.exit()).as(run.stderr()).isEqualTo(1);
+        assertThat(run.stderr()).contains("could not start").doesNotContain("hunter2");
+        assertThat(run.stderr().lines().count()).as(run.stderr()).isEqualTo(1);
     }
 
     @Test

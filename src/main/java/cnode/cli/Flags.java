@@ -1,6 +1,7 @@
 package cnode.cli;
 
 import cnode.stdx.Durations;
+import cnode.store.PostgresLocation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,21 @@ final class Flags {
             return ms;
         } catch (IllegalArgumentException bad) {
             throw new UsageError(command + ": " + name + ": " + bad.getMessage());
+        }
+    }
+
+    /**
+     * A PostgreSQL store ({@code --db jdbc:postgresql://...}), or null when the flag is absent;
+     * any other value is refused without repeating its password.
+     */
+    PostgresLocation postgres(String name) throws UsageError {
+        if (!has(name)) {
+            return null;
+        }
+        try {
+            return PostgresLocation.parse(values.get(name));
+        } catch (IllegalArgumentException bad) {
+            throw new UsageError(command + ": " + name + " " + bad.getMessage());
         }
     }
 

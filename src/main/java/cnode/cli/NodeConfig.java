@@ -3,6 +3,7 @@ package cnode.cli;
 import cnode.http.HttpLimits;
 import cnode.node.NodeMode;
 import cnode.soap.SoapLimits;
+import cnode.store.PostgresLocation;
 import cnode.task.TaskPolicy;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,11 +12,14 @@ import java.util.Set;
 /**
  * Everything {@code cnode node} is configured with, parsed and validated from its flags in one
  * place. The flags, their defaults and what each limits are listed in docs/OPERATIONS.md.
+ * {@code postgres} is where {@code --db} puts the task store, or null for the SQLite file in
+ * the data folder; its {@code toString} masks the password, and so does this record's.
  */
 public record NodeConfig(
     String soapAddress,
     int soapPort,
     Path data,
+    PostgresLocation postgres,
     NodeMode mode,
     boolean insecureRemote,
     TaskPolicy tasks,
@@ -32,11 +36,6 @@ public record NodeConfig(
     /** Parses the arguments that follow {@code cnode node}. */
     public static NodeConfig parse(List<String> args) throws UsageError {
         Flags flags = Flags.parse("cnode node", args, VALUED, SWITCHES);
-        String db = flags.text("--db", "");
-        if (!db.isEmpty()) {
-            throw new UsageError("cnode node: --db: this build keeps tasks in SQLite in the "
-                + "data folder only; PostgreSQL arrives with the colony issue");
-        }
         NodeMode mode = NodeMode.parse(flags.text("--mode", "normal"));
         if (mode == null) {
             throw new UsageError("cnode node: --mode must be normal, master or slave");
@@ -58,6 +57,7 @@ public record NodeConfig(
             flags.text("--soap-address", "127.0.0.1"),
             flags.port("--soap-port", 9091),
             Path.of(flags.text("--data", "./cnode-data")),
+            flags.postgres("--db"),
             mode,
             flags.has("--insecure-remote"),
             tasks,

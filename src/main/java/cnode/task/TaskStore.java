@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The durable side of the task engine: a seam with two implementations, the SQLite (later also
- * PostgreSQL) store in {@code cnode.store} and an in-memory fake for tests; the suite
+ * The durable side of the task engine: a seam with two implementations, the JDBC store in
+ * {@code cnode.store} (on SQLite or PostgreSQL) and an in-memory fake for tests; the suite
  * {@code TaskStoreContract} in the test tree holds every implementation to this contract.
  * Implementations are thread-safe. A write returns only after it is committed, and every read
  * that starts after it returned sees it; many concurrent writers may be batched into one commit

@@ -19,18 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Durability under a real crash: {@link TaskWriteLoader} runs as its own process, writing tasks
  * through the engine and printing each acknowledged change; the test kills it with SIGKILL
- * ({@link Process#destroyForcibly}) mid-stream, opens the same file, and checks that every
+ * ({@link Process#destroyForcibly}) mid-stream, opens the same store, and checks that every
  * acknowledged change is there (the task is at the acknowledged step or a later one) and every
  * acknowledged uniqueTransferId still names its task; then recovery puts every unfinished task in
- * WAITING_FOR_RESTART. Three rounds on the same file, each loader recovering what the previous
- * one left.
+ * WAITING_FOR_RESTART. Three rounds on the same store, each loader recovering what the previous
+ * one left. Runs on a SQLite file and on a fresh PostgreSQL database.
  */
 final class TaskStoreCrashTest {
     private static final long RUN_MS = 1_200;
@@ -50,14 +51,29 @@ final class TaskStoreCrashTest {
         }
     }
 
-    @Test
+    /** The databases the crash test runs on. */
+    enum Backend { SQLITE, POSTGRESQL }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Backend.class)
     @Timeout(value = 90, unit = TimeUnit.SECONDS)
-    void everyAcknowledgedChangeSurvivesSigkillAndRecoveryParksTheRest() throws Exception {
-        Path file = folder.resolve("node.db");
+    void everyAcknowledgedChangeSurvivesSigkillAndRecoveryParksTheRest(Backend backend)
+        throws Exception {
+        if (backend == Backend.SQLITE) {
+            crashThreeTimes(folder.resolve("node.db").toString());
+            return;
+        }
+        try (PostgresTestDatabase database = PostgresTestDatabase.create("crash")) {
+            crashThreeTimes(database.url());
+        }
+    }
+
+    /** Three rounds of load, SIGKILL, check and recovery on the store at {@code location}. */
+    private void crashThreeTimes(String location) throws Exception {
         Map<String, Ack> latest = new HashMap<>();
         Map<String, String> keys = new HashMap<>();
         for (int round = 0; round < 3; round++) {
-            List<Ack> acks = runAndKill(file, round);
+            List<Ack> acks = runAndKill(location, round);
             assertThat(acks).as("acknowledged changes in round %d", round).hasSizeGreaterThan(10);
             for (Ack ack : acks) {
                 latest.put(ack.taskId(), ack);
@@ -65,16 +81,16 @@ final class TaskStoreCrashTest {
                     keys.put(ack.key(), ack.taskId());
                 }
             }
-            checkAndRecover(file, latest, keys);
+            checkAndRecover(location, latest, keys);
         }
     }
 
-    private List<Ack> runAndKill(Path file, int round) throws Exception {
+    private List<Ack> runAndKill(String location, int round) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java,
             "-cp", System.getProperty("java.class.path"),
             "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-            TaskWriteLoader.class.getName(), file.toString(), "60000");
+            TaskWriteLoader.class.getName(), location, "60000");
         builder.redirectError(folder.resolve("loader-" + round + ".err").toFile());
         Process loader = builder.start();
         ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
@@ -115,9 +131,9 @@ final class TaskStoreCrashTest {
         }
     }
 
-    private static void checkAndRecover(Path file, Map<String, Ack> latest,
+    private static void checkAndRecover(String location, Map<String, Ack> latest,
                                         Map<String, String> keys) {
-        try (SqliteTaskStore store = new SqliteTaskStore(file, 64, 64)) {
+        try (JdbcTaskStore store = TaskWriteLoader.open(location, 64, 64)) {
             for (Ack ack : latest.values()) {
                 Task stored = store.find(ack.taskId()).orElseThrow(
                     () -> new AssertionError("acknowledged task lost: " + ack));

@@ -17,14 +17,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The program the crash test kills: opens a {@link SqliteTaskStore} on the file named by its
- * first argument, recovers the engine (printing {@code READY <recovered>}), finishes the tasks a
- * previous run left waiting, and then, from several threads, creates tasks and moves each
- * PREPARATION → SEARCHING → TRANSFERRING (10, 50, 90) → FINISHED_OK, every third one with a
- * uniqueTransferId. Only after an engine call has returned does it print
- * {@code ACK <taskId> <status> <progress> <key or -> end} and flush, so every printed line is a
- * change the engine acknowledged. It stops by itself after the milliseconds given as its second
- * argument, or as soon as its standard input closes (its parent is gone).
+ * The program the crash test kills: opens the task store its first argument names (a
+ * {@code jdbc:postgresql://} URL, or else a SQLite file), recovers the engine (printing
+ * {@code READY <recovered>}), finishes the tasks a previous run left waiting, and then, from
+ * several threads, creates tasks and moves each PREPARATION → SEARCHING → TRANSFERRING
+ * (10, 50, 90) → FINISHED_OK, every third one with a uniqueTransferId. Only after an engine call
+ * has returned does it print {@code ACK <taskId> <status> <progress> <key or -> end} and flush,
+ * so every printed line is a change the engine acknowledged. It stops by itself after the
+ * milliseconds given as its second argument, or as soon as its standard input closes (its
+ * parent is gone).
  */
 final class TaskWriteLoader {
     private static final int THREADS = 4;
@@ -40,10 +41,9 @@ final class TaskWriteLoader {
     }
 
     public static void main(String[] args) throws Exception {
-        Path file = Path.of(args[0]);
         long runMs = Long.parseLong(args[1]);
         Thread.ofPlatform().daemon().start(TaskWriteLoader::exitWhenParentGoes);
-        SqliteTaskStore store = new SqliteTaskStore(file, 1_024, 256);
+        JdbcTaskStore store = open(args[0], 1_024, 256);
         TaskPolicy policy = new TaskPolicy(86_400_000L, 3_600_000L, 100_000, 1_000);
         TaskEngine engine = new TaskEngine(store, Ids.secure(), policy, task -> { });
         TaskWriteLoader loader = new TaskWriteLoader(engine, System.currentTimeMillis() + runMs);
@@ -61,6 +61,14 @@ final class TaskWriteLoader {
             thread.join();
         }
         store.close();
+    }
+
+    /** The store at {@code location}: a PostgreSQL JDBC URL, or else a SQLite file. */
+    static JdbcTaskStore open(String location, int queueMax, int batchMax) {
+        if (location.startsWith("jdbc:postgresql:")) {
+            return new PostgresTaskStore(PostgresLocation.parse(location), queueMax, batchMax);
+        }
+        return new SqliteTaskStore(Path.of(location), queueMax, batchMax);
     }
 
     private static void exitWhenParentGoes() {

@@ -1,0 +1,22 @@
+package cnode.colony;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A request to take a user's coins out of circulation: the bank pays their worth to the
+ * user's bank account. The edge has checked the user's signature and the account number (IBAN
+ * or NRB checksum); the registry only retires the coins. Immutable.
+ *
+ * @param transferId the client-chosen id that makes the redemption idempotent
+ * @param user the owner of the coins
+ * @param coinIds the coins to redeem, all of one kind, from wallet or vault
+ */
+public record CoinRedeemOrder(String transferId, String user, List<String> coinIds) {
+
+    public CoinRedeemOrder {
+        Objects.requireNonNull(transferId, "transferId");
+        Objects.requireNonNull(user, "user");
+        coinIds = List.copyOf(coinIds);
+    }
+}

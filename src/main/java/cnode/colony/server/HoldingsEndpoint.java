@@ -1,0 +1,76 @@
+package cnode.colony.server;
+
+import cnode.colony.CoinHoldings;
+import cnode.colony.CoinRow;
+import cnode.colony.client.ColonyVault;
+import cnode.colony.client.ColonyVault.CoinView;
+import cnode.colony.client.ColonyVault.HoldingsReply;
+import cnode.colony.client.Outcome;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * {@code GET /v1/users/{user}/holdings}: the coins a user owns, free, reserved and in the
+ * vault, in id order, one page at a time (query {@code limit}, 1 to 10 000, default 10 000;
+ * {@code after}, a coin id). Read with the user's own session ({@link SessionCheck}). A page
+ * limit out of range is {@code 400 BAD_QUERY}. The registry reads as of now: a coin held by a
+ * swap past its expiry reads free. Immutable; any thread.
+ */
+final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
+    private final WriterLink link;
+
+    HoldingsEndpoint(WriterLink link) {
+        this.link = link;
+    }
+
+    @Override
+    public Class<NoBody> requestType() {
+        return NoBody.class;
+    }
+
+    @Override
+    public Set<String> queryNames() {
+        return Set.of("after", "limit");
+    }
+
+    @Override
+    public CompletionStage<Outcome<HoldingsReply>> handle(NoBody request, Call call) {
+        String user = call.pathParam("user");
+        Integer limit = Pages.limit(call, ColonyVault.COINS_PAGE_MAX);
+        if (limit == null) {
+            return Endpoint.answer(Refused.badQuery("limit must be a whole number from 1 to "
+                + ColonyVault.COINS_PAGE_MAX + "."));
+        }
+        String after = call.query("after").orElse("");
+        return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
+                WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
+                    owner -> Outcome.ok(state.registry().holdings(owner, nowMs)))))
+            .thenApply(outcome -> WriterLink.chain(outcome,
+                holdings -> Outcome.ok(page(holdings, after, limit))));
+    }
+
+    private static HoldingsReply page(CoinHoldings holdings, String after, int limit) {
+        List<CoinRow> all = new ArrayList<>(holdings.free());
+        all.addAll(holdings.reserved());
+        all.addAll(holdings.vault());
+        all.sort(Comparator.comparing(CoinRow::id));
+        List<CoinView> coins = new ArrayList<>();
+        boolean more = false;
+        for (CoinRow row : all) {
+            if (row.id().compareTo(after) <= 0) {
+                continue;
+            }
+            if (coins.size() == limit) {
+                more = true;
+                break;
+            }
+            coins.add(new CoinView(row.id(), row.faceValue(), row.coin().currency().code(),
+                row.coin().colour(), row.coin().issuedAtMs(), row.coin().expiresAtMs(),
+                row.place().name(), row.reservedBy()));
+        }
+        return new HoldingsReply(coins, more ? coins.getLast().id() : null);
+    }
+}

@@ -1,0 +1,19 @@
+package cnode.colony.server;
+
+/**
+ * The {@code limit} query parameter of paged endpoints: a whole number from 1 to the
+ * endpoint's maximum, which is also its default. Stateless.
+ */
+final class Pages {
+    private Pages() {}
+
+    /** The page size the call asks for, or null when {@code limit} is malformed or out of range. */
+    static Integer limit(Call call, int max) {
+        String text = call.query("limit").orElse(Integer.toString(max));
+        if (!text.matches("[1-9][0-9]{0,8}")) {
+            return null;
+        }
+        int limit = Integer.parseInt(text);
+        return limit <= max ? limit : null;
+    }
+}
