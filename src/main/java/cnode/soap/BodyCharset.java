@@ -65,6 +65,13 @@ final class BodyCharset {
 
     private static CharBuffer strictDecode(Charset charset, byte[] body, int offset, int count)
             throws SoapFault {
+        if (charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1)) {
+            CharBuffer ascii = asciiOnly(body, offset, count);
+            if (ascii != null) {
+                return ascii;
+            }
+        }
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -75,6 +82,26 @@ final class BodyCharset {
             throw SoapFault.client("The request body is not valid " + charset.name()
                     + " text: bad bytes at offset " + in.position() + ".");
         }
+    }
+
+    /**
+     * The characters of a body made only of ASCII bytes, which read the same in UTF-8,
+     * US-ASCII and ISO-8859-1, or null when a byte is above 0x7F. Nearly every SOAP request is
+     * ASCII; widening its bytes skips a decoder per request, which showed in the profile.
+     */
+    private static CharBuffer asciiOnly(byte[] body, int offset, int count) {
+        int high = 0;
+        for (int i = offset; i < offset + count; i++) {
+            high |= body[i];
+        }
+        if (high < 0) {
+            return null;
+        }
+        char[] chars = new char[count];
+        for (int i = 0; i < count; i++) {
+            chars[i] = (char) body[offset + i];
+        }
+        return CharBuffer.wrap(chars);
     }
 
     /** The Content-Type's charset parameter, or null when the header names none. */

@@ -72,6 +72,7 @@ public final class ColonyStores {
         String url = "jdbc:sqlite:" + absolute;
         return new ColonyDialect(file.toString(), () -> {
             makeFolder(absolute.getParent());
+            makePrivateFile(absolute);
             checkSqlite(url, file);
             SQLiteDataSource source = new SQLiteDataSource();
             source.setUrl(url);
@@ -109,6 +110,24 @@ public final class ColonyStores {
         } catch (IOException | UnsupportedOperationException refused) {
             throw new ColonyStoreFailure("cannot make the colony's data folder " + folder
                 + ": " + refused.getMessage(), refused);
+        }
+    }
+
+    /**
+     * Creates a new database file with mode 0600 before SQLite does (SQLite would use 0644):
+     * it holds password hashes and key blobs, and SQLite gives its journal files the mode of
+     * the database file. An existing file keeps the mode its operator gave it.
+     */
+    private static void makePrivateFile(Path file) {
+        if (Files.exists(file)) {
+            return;
+        }
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException | UnsupportedOperationException refused) {
+            throw new ColonyStoreFailure("cannot create the colony store " + file + ": "
+                + refused.getMessage(), refused);
         }
     }
 

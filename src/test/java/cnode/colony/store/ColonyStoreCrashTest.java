@@ -123,7 +123,7 @@ final class ColonyStoreCrashTest {
      */
     private static void checkAfterRestart(String location, List<String> acknowledged)
             throws Exception {
-        try (ColonyStore store = ColonySwapLoader.open(location);
+        try (ColonyStore store = ColonySwapLoader.openWhenFree(location);
              ColonyWriter writer = ColonyWriter.start(store, DirectoryConfig.defaults(),
                  DirectoryRandom.secure(), RegistryConfig.defaults(), Clock.SYSTEM,
                  WriterLimits.DEFAULTS)) {

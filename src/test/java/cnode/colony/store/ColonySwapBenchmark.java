@@ -43,9 +43,9 @@ import java.util.stream.IntStream;
  * <pre>
  * mvn -q -B -o test-compile
  * CP=target/test-classes:target/classes:$(cat target/test-classpath.txt)
- * java -cp $CP cnode.colony.store.ColonySwapBenchmark /tmp/bench/colony.db 2000 20 100
+ * java -cp $CP cnode.colony.store.ColonySwapBenchmark /tmp/bench/colony.db 2000 10 80
  * java -cp $CP cnode.colony.store.ColonySwapBenchmark \
- *     'jdbc:postgresql://127.0.0.1:5432/bench?user=U&amp;password=P' 2000 20 100
+ *     'jdbc:postgresql://127.0.0.1:5432/bench?user=U&amp;password=P' 2000 10 60
  * </pre>
  *
  * The arguments: the store (a SQLite file or a PostgreSQL URL; a new one, or the warm-up's

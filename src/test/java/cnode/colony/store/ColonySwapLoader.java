@@ -45,7 +45,7 @@ final class ColonySwapLoader {
     public static void main(String[] args) throws Exception {
         long stopAtMs = System.currentTimeMillis() + Long.parseLong(args[1]);
         Thread.ofPlatform().daemon().start(ColonySwapLoader::exitWhenParentGoes);
-        ColonyStore store = open(args[0]);
+        ColonyStore store = openWhenFree(args[0]);
         ColonyWriter writer = ColonyWriter.start(store, DirectoryConfig.defaults(),
             DirectoryRandom.secure(), RegistryConfig.defaults(), Clock.SYSTEM,
             WriterLimits.DEFAULTS);
@@ -88,6 +88,34 @@ final class ColonySwapLoader {
             return ColonyStores.postgres(PostgresLocation.parse(location));
         }
         return ColonyStores.sqlite(Path.of(location));
+    }
+
+    /**
+     * The store at {@code location}, once a killed colony's claim on it is gone: the kernel
+     * frees a dead process's file lock at once, but a PostgreSQL server ends its session (and
+     * so its advisory lock) when it notices the closed socket, which may take a moment.
+     */
+    static JdbcColonyStore openWhenFree(String location) throws InterruptedException {
+        long giveUpMs = System.currentTimeMillis() + 10_000;
+        while (true) {
+            try {
+                return open(location);
+            } catch (ColonyStoreFailure held) {
+                if (System.currentTimeMillis() > giveUpMs
+                    || !String.valueOf(rootMessage(held)).contains("another colony")) {
+                    throw held;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static void swap(ColonyWriter writer, SwapPair pair, String prefix, long stopAtMs) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cnode.colony.DirectoryChanges;
 import cnode.colony.RegistryChanges;
 import cnode.colony.UserRow;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,7 @@ abstract class JdbcColonyStoreContract extends ColonyStoreContract {
     }
 
     private static DirectoryChanges users(String... names) {
-        List<UserRow> rows = java.util.Arrays.stream(names).map(ColonyStoreContract::plainUser)
+        List<UserRow> rows = Arrays.stream(names).map(ColonyStoreContract::plainUser)
             .toList();
         return new DirectoryChanges(rows, List.of(), List.of(), List.of(), List.of(), List.of());
     }

@@ -16,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ final class PostgresColonyStoreTest {
     }
 
     private static DirectoryChanges users(String... names) {
-        List<UserRow> rows = java.util.Arrays.stream(names).map(ColonyStoreContract::plainUser)
+        List<UserRow> rows = Arrays.stream(names).map(ColonyStoreContract::plainUser)
             .toList();
         return new DirectoryChanges(rows, List.of(), List.of(), List.of(), List.of(), List.of());
     }

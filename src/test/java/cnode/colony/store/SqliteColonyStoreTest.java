@@ -50,6 +50,9 @@ final class SqliteColonyStoreTest {
         assertThat(Files.isRegularFile(data.resolve("colony.db"))).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data)))
             .isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(
+            Files.getPosixFilePermissions(data.resolve("colony.db"))))
+            .as("the store holds password hashes and key blobs").isEqualTo("rw-------");
         try (Connection plain = DriverManager.getConnection("jdbc:sqlite:" + config.sqliteFile());
              Statement sql = plain.createStatement();
              ResultSet mode = sql.executeQuery("PRAGMA journal_mode")) {
@@ -72,16 +75,19 @@ final class SqliteColonyStoreTest {
     }
 
     @Test
-    void aSecondColonyOnTheFileIsToldAnotherColonyUsesIt() {
+    void aSecondColonyOnTheFileIsToldAnotherColonyUsesItUntilTheFirstCloses() {
         Path file = folder.resolve("colony.db");
         try (JdbcColonyStore first = ColonyStores.sqlite(file)) {
-            first.commit(oneUser(), nothing());
-
             assertThatThrownBy(() -> ColonyStores.sqlite(file))
                 .isInstanceOf(ColonyStoreFailure.class)
                 .hasMessage("the colony store " + file + " is in use by another colony (one"
                     + " colony per data folder)");
+
+            first.commit(oneUser(), nothing());
             assertThat(first.load().directory().users()).hasSize(1);
+        }
+        try (JdbcColonyStore second = ColonyStores.sqlite(file)) {
+            assertThat(second.load().directory().users()).hasSize(1);
         }
     }
 }
