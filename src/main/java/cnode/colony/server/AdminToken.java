@@ -1,24 +1,14 @@
 package cnode.colony.server;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +26,6 @@ public final class AdminToken {
     public static final String FILE_NAME = "admin.token";
     private static final int TOKEN_BYTES = 32;
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final int FILE_BYTES_MAX = 1_024;
 
     private final Path file;
@@ -69,50 +57,12 @@ public final class AdminToken {
     private static void create(Path file, SecureRandom random) throws IOException {
         byte[] bytes = new byte[TOKEN_BYTES];
         random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        FileAttribute<Set<PosixFilePermission>> ownerOnly =
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-        Path folder = file.toAbsolutePath().getParent();
-        Path draft = Files.createTempFile(folder, FILE_NAME + ".", ".new", ownerOnly);
-        try {
-            try (FileChannel channel = FileChannel.open(draft, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap((token + "\n").getBytes(StandardCharsets.US_ASCII)));
-                channel.force(true);
-            }
-            // The umask may have taken bits away; it can never add any. Make it exactly 0600.
-            Files.setPosixFilePermissions(draft, OWNER_ONLY);
-            try {
-                Files.createLink(file, draft);
-            } catch (FileAlreadyExistsException anotherStartWon) {
-                return;
-            }
-            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-        } finally {
-            Files.deleteIfExists(draft);
-        }
+        SecretFile.writeOnce(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     private static String read(Path file) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
-        if (!attributes.isRegularFile()) {
-            throw new IOException(file + " is not a regular file; remove it so the colony can"
-                + " write a new admin token");
-        }
-        Set<PosixFilePermission> others = EnumSet.copyOf(attributes.permissions());
-        others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        if (!others.isEmpty()) {
-            throw new IOException(file + " can be read or changed by others (mode "
-                + PosixFilePermissions.toString(attributes.permissions())
-                + "); chmod 600 it, or remove it to get a new admin token");
-        }
-        if (attributes.size() > FILE_BYTES_MAX) {
-            throw new IOException(file + " is too large to be an admin token");
-        }
-        String token = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
+        String token = SecretFile.read(file, FILE_BYTES_MAX, "an admin token",
+            "remove it to get a new admin token");
         if (!SHAPE.matcher(token).matches()) {
             throw new IOException(file + " does not hold an admin token (43 characters of"
                 + " base64url); remove it to get a new one");

@@ -3,22 +3,11 @@ package cnode.colony.server;
 import cnode.crypto.KeyPair;
 import cnode.crypto.PrivateKey;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.EnumSet;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -36,8 +25,6 @@ final class BankKey {
     /** The key file's name in the data folder. */
     static final String FILE_NAME = "bank.key";
     private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9_-]{43}");
-    private static final Set<PosixFilePermission> OWNER_ONLY =
-        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
     private static final int FILE_BYTES_MAX = 1_024;
 
     private BankKey() {
@@ -53,50 +40,13 @@ final class BankKey {
 
     private static void create(Path file, SecureRandom random) throws IOException {
         KeyPair fresh = KeyPair.generate(random);
-        String text = Base64.getUrlEncoder().withoutPadding()
-            .encodeToString(fresh.privateKey().bytes());
-        FileAttribute<Set<PosixFilePermission>> ownerOnly =
-            PosixFilePermissions.asFileAttribute(OWNER_ONLY);
-        Path folder = file.toAbsolutePath().getParent();
-        Path draft = Files.createTempFile(folder, FILE_NAME + ".", ".new", ownerOnly);
-        try {
-            try (FileChannel channel = FileChannel.open(draft, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap((text + "\n").getBytes(StandardCharsets.US_ASCII)));
-                channel.force(true);
-            }
-            // The umask may have taken bits away; it can never add any. Make it exactly 0600.
-            Files.setPosixFilePermissions(draft, OWNER_ONLY);
-            try {
-                Files.createLink(file, draft);
-            } catch (FileAlreadyExistsException anotherStartWon) {
-                return;
-            }
-            try (FileChannel directory = FileChannel.open(folder, StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-        } finally {
-            Files.deleteIfExists(draft);
-        }
+        SecretFile.writeOnce(file, Base64.getUrlEncoder().withoutPadding()
+            .encodeToString(fresh.privateKey().bytes()));
     }
 
     private static KeyPair read(Path file) throws IOException {
-        PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
-            LinkOption.NOFOLLOW_LINKS);
-        if (!attributes.isRegularFile()) {
-            throw new IOException(file + " is not a regular file; the bank key must be one");
-        }
-        Set<PosixFilePermission> others = EnumSet.copyOf(attributes.permissions());
-        others.removeAll(EnumSet.of(PosixFilePermission.OWNER_READ,
-            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
-        if (!others.isEmpty()) {
-            throw new IOException(file + " can be read or changed by others (mode "
-                + PosixFilePermissions.toString(attributes.permissions()) + "); chmod 600 it."
-                + " Removing it would orphan every coin the bank has issued");
-        }
-        if (attributes.size() > FILE_BYTES_MAX) {
-            throw new IOException(file + " is too large to be a bank key");
-        }
-        String text = new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip();
+        String text = SecretFile.read(file, FILE_BYTES_MAX, "a bank key",
+            "Removing it would orphan every coin the bank has issued; restore it from a backup");
         byte[] seed = SHAPE.matcher(text).matches() ? decode(text) : null;
         if (seed == null || seed.length != PrivateKey.LENGTH) {
             throw new IOException(file + " does not hold a bank key (43 characters of base64url,"
