@@ -65,6 +65,7 @@ final class RegistryFingerprint {
         text(RegistryTransfer.Kind.REDEEM.name());
         text(order.user());
         ids(order.coinIds());
+        text(order.payoutTo());
         return finish();
     }
 

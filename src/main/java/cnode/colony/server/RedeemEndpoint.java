@@ -105,7 +105,7 @@ final class RedeemEndpoint implements Endpoint<RedemptionRequest, RedemptionRepl
                 return new Redeemed("AMOUNT_MISMATCH", 0, false);
             }
             CoinRedeemOrder order = new CoinRedeemOrder(transferId, request.user(),
-                request.coinIds());
+                request.coinIds(), account.iban());
             CoinRedeemResult result = registry.redeem(order, nowMs);
             long billons = result != CoinRedeemResult.REDEEMED ? 0
                 : registry.transfer(transferId, nowMs).map(RegistryTransfer::billons)

@@ -80,6 +80,8 @@ class RedeemEndpointTest {
         assertThat(ok(rig.bank().redeem(request))).as("after a restart").isEqualTo(payout);
         assertRefused(rig.bank().redeem(request("pay-1", "alice", "alice", "PLN", 12_000, coins,
             IBAN)), 409, "TRANSFER_ID_REUSED");
+        assertRefused(rig.bank().redeem(request("pay-1", "alice", "alice", "PLN", 12_345, coins,
+            "DE89370400440532013000")), 409, "TRANSFER_ID_REUSED");
         List<String> more = ids(rig.mint("alice", 500, "PLN").coins());
         RedemptionRequest signedOverIban = request("pay-2", "alice", "alice", "PLN", 500, more,
             IBAN);
