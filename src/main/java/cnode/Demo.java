@@ -68,8 +68,9 @@ final class Demo {
 
             cnode sandbox is up (data in %s)
               shop node  SOAP %s   WSDL %s?wsdl   health %shealth
-              The colony and the wallets alice, bruno and carol arrive with the next issues;
-              until then the shop node reports VUI_CONNECTING.
+              The colony runs on its own for now (./cnode colony); the sandbox starts it, and
+              the wallets alice, bruno and carol, once nodes join it (the node-life issue).
+              Until then the shop node reports VUI_CONNECTING.
 
             Try it:
               curl -s -H 'Content-Type: text/xml; charset=utf-8' %s -d '<SOAP-ENV:Envelope \

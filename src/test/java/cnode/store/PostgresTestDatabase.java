@@ -89,7 +89,8 @@ public final class PostgresTestDatabase implements AutoCloseable {
      */
     public void endConnections() throws SQLException {
         execute(url, "SELECT pg_terminate_backend(pid, 10000) FROM pg_stat_activity "
-            + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
+            + "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            + " AND usename = current_user");
     }
 
     /** Runs one statement on this database in its own session. */
@@ -104,9 +105,32 @@ public final class PostgresTestDatabase implements AutoCloseable {
         }
     }
 
-    /** Drops the database, ending the sessions still on it. */
+    /**
+     * Drops the database, ending the sessions still on it. An autovacuum worker (which heavy
+     * writing starts) runs as the server's superuser, whom our role may not end, so the drop
+     * is tried again for a few seconds until the worker has finished.
+     */
     @Override
     public void close() throws SQLException {
-        execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        for (int attempt = 1; ; attempt++) {
+            try {
+                execute(adminUrl, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                return;
+            } catch (SQLException busy) {
+                if (attempt >= 20 || !"42501".equals(busy.getSQLState())) {
+                    throw busy;
+                }
+                pause(500);
+            }
+        }
+    }
+
+    private static void pause(long ms) throws SQLException {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while dropping a test database", e);
+        }
     }
 }
