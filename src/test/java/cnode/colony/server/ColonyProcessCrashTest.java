@@ -3,8 +3,6 @@ package cnode.colony.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnode.colony.client.BearerToken;
-import cnode.colony.client.ClientLimits;
-import cnode.colony.client.CoinReply;
 import cnode.colony.client.ColonyAdmin;
 import cnode.colony.client.ColonyAdmin.CheckReply;
 import cnode.colony.client.ColonyAdmin.MintRequest;
@@ -24,7 +22,6 @@ import cnode.crypto.Pbkdf2;
 import cnode.crypto.SwapPayload;
 import cnode.store.PostgresTestDatabase;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -38,8 +35,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -55,7 +50,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * acknowledged ids are a concurrent queue, read by the test thread after the stream ended.
  */
 class ColonyProcessCrashTest {
-    private static final Pattern UP = Pattern.compile("colony up: (http://127\\.0\\.0\\.1:\\d+)");
     private static final int ROUNDS = 3;
     private static final int SWAPS_MAX = 5_000;
     private static final int ACKED_BEFORE_KILL = 300;
@@ -93,7 +87,8 @@ class ColonyProcessCrashTest {
             KeyPair.generate(random));
         List<String> acked = new ArrayList<>();
         String unacknowledged = null;
-        Running colony = Running.start(data, folder.resolve("log-0.txt"), flags);
+        ColonyProcess colony = ColonyProcess.start(data, folder.resolve("log-0.txt"),
+            flags.toArray(String[]::new));
         try {
             try (ColonyClient client = colony.client()) {
                 register(client, ann, random);
@@ -115,7 +110,8 @@ class ColonyProcessCrashTest {
                     acked.addAll(stream.acked());
                     unacknowledged = stream.unacknowledged();
                 }
-                colony = Running.start(data, folder.resolve("log-" + round + ".txt"), flags);
+                colony = ColonyProcess.start(data, folder.resolve("log-" + round + ".txt"),
+                    flags.toArray(String[]::new));
                 try (ColonyClient client = colony.client()) {
                     assertSurvived(client, ann, bob, acked, unacknowledged);
                 }
@@ -129,7 +125,7 @@ class ColonyProcessCrashTest {
      * Streams swaps from a client thread until {@link #ACKED_BEFORE_KILL} commits were
      * acknowledged or {@link #STREAM_MS_MAX} passed, then SIGKILLs the colony.
      */
-    private static Stream streamAndKill(Running colony, ColonyClient client, int round,
+    private static Stream streamAndKill(ColonyProcess colony, ColonyClient client, int round,
                                         Party ann, Party bob) throws Exception {
         ColonyUsers users = new ColonyUsers(client);
         SessionToken annSession = ok(users.login(ann.username(), ann.password())).sessionToken();
@@ -265,44 +261,4 @@ class ColonyProcessCrashTest {
         return ((Outcome.Ok<R>) outcome).reply();
     }
 
-    private static List<String> command(List<String> args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"), "cnode.Main"));
-        command.addAll(args);
-        return command;
-    }
-
-    /** A colony process whose log goes to a file; its URL read from the log. */
-    private record Running(Process process, Path log, URI url) {
-        static Running start(Path data, Path log, List<String> flags) throws Exception {
-            List<String> args = new ArrayList<>(List.of("colony", "--port", "0", "--data",
-                data.toString()));
-            args.addAll(flags);
-            Process process = new ProcessBuilder(command(args))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
-            long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadlineNs && process.isAlive()) {
-                Matcher up = UP.matcher(Files.readString(log));
-                if (up.find()) {
-                    return new Running(process, log, URI.create(up.group(1)));
-                }
-                Thread.sleep(50);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the colony did not log its URL: " + Files.readString(log));
-        }
-
-        ColonyClient client() {
-            return new ColonyClient(url, ClientLimits.defaults());
-        }
-
-        /** SIGKILL, and wait (bounded) until the process is gone. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("ended on SIGKILL").isTrue();
-        }
-    }
 }

@@ -1,7 +1,9 @@
 package cnode.colony.server;
 
+import static cnode.colony.server.ColonyProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnode.colony.server.ColonyProcess.Run;
 import cnode.colony.client.AdminPingReply;
 import cnode.colony.client.BearerToken;
 import cnode.colony.client.ClientLimits;
@@ -9,17 +11,9 @@ import cnode.colony.client.ColonyAdmin;
 import cnode.colony.client.ColonyClient;
 import cnode.colony.client.HealthReply;
 import cnode.colony.client.Outcome;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,69 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * too, against the running colony.
  */
 class ColonyProcessTest {
-    private static final Pattern UP = Pattern.compile("colony up: (http://127\\.0\\.0\\.1:\\d+)");
 
     @TempDir
     Path folder;
 
-    private record Run(int exit, String stdout, String stderr) {}
-
-    private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"), "cnode.Main"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private static Run run(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(args)).start();
-        process.getOutputStream().close();
-        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended).as("cnode %s ended by itself", String.join(" ", args)).isTrue();
-        return new Run(process.exitValue(),
-            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
-            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-    }
-
-    /**
-     * A running colony process whose log (standard error) goes to a file, read as it grows. A
-     * file rather than a pipe, because {@link Process#destroy()} closes the pipes and the lines
-     * written while stopping would be lost.
-     */
-    private record Running(Process process, Path log, URI url) {
-        static Running start(Path data, Path log) throws Exception {
-            Process process = new ProcessBuilder(command("colony", "--port", "0", "--data",
-                data.toString())).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
-            long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadlineNs && process.isAlive()) {
-                Matcher up = UP.matcher(Files.readString(log));
-                if (up.find()) {
-                    return new Running(process, log, URI.create(up.group(1)));
-                }
-                Thread.sleep(50);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the colony did not log its URL: " + Files.readString(log));
-        }
-
-        /** SIGTERM; returns the whole log once the process has ended. */
-        String stop() throws Exception {
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
-            return Files.readString(log);
-        }
-    }
-
     @Test
     void aRealColonyServesKeepsItsTokenAndStopsOnSigterm() throws Exception {
         Path data = folder.resolve("colony");
-        Running first = Running.start(data, folder.resolve("first.log"));
+        ColonyProcess first = ColonyProcess.start(data, folder.resolve("first.log"));
         Path tokenFile = data.resolve("admin.token");
         String token;
         try {
@@ -111,7 +50,7 @@ class ColonyProcessTest {
             String log = first.stop();
             assertThat(log).contains("colony stopped").doesNotContain("Exception");
         }
-        Running second = Running.start(data, folder.resolve("second.log"));
+        ColonyProcess second = ColonyProcess.start(data, folder.resolve("second.log"));
         try {
             assertThat(Files.readString(tokenFile).strip()).isEqualTo(token);
             try (ColonyClient client = new ColonyClient(second.url(), ClientLimits.defaults())) {
@@ -120,11 +59,11 @@ class ColonyProcessTest {
             }
             Run check = run("colony", "admin", "--colony", second.url().toString(), "check");
             assertThat(check.exit()).isZero();
-            assertThat(check.stdout()).contains("conservation check passed: no coins issued");
+            assertThat(check.out()).contains("conservation check passed: no coins issued");
             Run lock = run("colony", "admin", "--colony", second.url().toString(),
                 "--token-file", tokenFile.toString(), "lock", "alice");
             assertThat(lock.exit()).isEqualTo(1);
-            assertThat(lock.stderr()).contains("cnode colony admin lock: refused by the colony:"
+            assertThat(lock.err()).contains("cnode colony admin lock: refused by the colony:"
                 + " 404 UNKNOWN_USER").doesNotContain(token);
         } finally {
             assertThat(second.stop()).contains("colony stopped").doesNotContain(token);
@@ -156,8 +95,8 @@ class ColonyProcessTest {
         for (String[] args : cases) {
             Run run = run(args);
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
-            assertThat(run.stderr().lines().count()).as(run.stderr()).isEqualTo(1);
-            assertThat(run.stderr()).startsWith("cnode");
+            assertThat(run.err().lines().count()).as(run.err()).isEqualTo(1);
+            assertThat(run.err()).startsWith("cnode");
         }
         assertThat(Path.of(data)).doesNotExist();
     }
@@ -167,7 +106,7 @@ class ColonyProcessTest {
         Run run = run("colony", "admin", "--colony", "http://127.0.0.1:1", "--token-file",
             folder.resolve("none.token").toString(), "unlock", "alice");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.stderr()).contains("none.token").contains("does not exist")
+        assertThat(run.err()).contains("none.token").contains("does not exist")
             .doesNotContain("no answer");
     }
 }

@@ -1,7 +1,9 @@
 package cnode.colony.server;
 
+import static cnode.colony.server.ColonyProcess.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnode.colony.server.ColonyProcess.Run;
 import cnode.colony.CoinRow;
 import cnode.colony.ConservationReport;
 import cnode.colony.Directory;
@@ -17,16 +19,8 @@ import cnode.colony.store.ColonyRows;
 import cnode.colony.store.ColonyStore;
 import cnode.colony.store.ColonyStores;
 import cnode.crypto.PublicKey;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,61 +32,10 @@ import org.junit.jupiter.api.io.TempDir;
  * restart the colony serves the same bank key and each coin verifies with it.
  */
 class MintProcessTest {
-    private static final Pattern UP = Pattern.compile("colony up: (http://127\\.0\\.0\\.1:\\d+)");
     private static final long VALIDITY_MS = 2 * 86_400_000L;
 
     @TempDir
     Path folder;
-
-    private static List<String> command(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--enable-native-access=ALL-UNNAMED",
-            "-cp", System.getProperty("java.class.path"), "cnode.Main"));
-        command.addAll(List.of(args));
-        return command;
-    }
-
-    private record Run(int exit, String out, String err) {}
-
-    private static Run run(String... args) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command(args)).start();
-        process.getOutputStream().close();
-        boolean ended = process.waitFor(60, TimeUnit.SECONDS);
-        if (!ended) {
-            process.destroyForcibly();
-        }
-        assertThat(ended).as("cnode %s ended by itself", String.join(" ", args)).isTrue();
-        return new Run(process.exitValue(),
-            new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip(),
-            new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip());
-    }
-
-    /** A colony process whose log goes to a file; its URL read from the log. */
-    private record Running(Process process, Path log, URI url) {
-        static Running start(Path data, Path log) throws Exception {
-            Process process = new ProcessBuilder(command("colony", "--port", "0", "--data",
-                data.toString(), "--coin-validity", "2d"))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(log.toFile()).start();
-            long deadlineNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (System.nanoTime() < deadlineNs && process.isAlive()) {
-                Matcher up = UP.matcher(Files.readString(log));
-                if (up.find()) {
-                    return new Running(process, log, URI.create(up.group(1)));
-                }
-                Thread.sleep(50);
-            }
-            process.destroyForcibly();
-            throw new AssertionError("the colony did not log its URL: " + Files.readString(log));
-        }
-
-        String stop() throws Exception {
-            process.destroy();
-            assertThat(process.waitFor(30, TimeUnit.SECONDS)).as("stopped on SIGTERM").isTrue();
-            return Files.readString(log);
-        }
-    }
 
     private static ColonyStore sqlite(Path data) {
         return ColonyStores.sqlite(data.resolve("colony.db"));
@@ -104,7 +47,8 @@ class MintProcessTest {
         try (ColonyStore store = sqlite(data)) {
             BankRig.seed(store, BankRig.keys(), System.currentTimeMillis());
         }
-        Running colony = Running.start(data, folder.resolve("first.log"));
+        ColonyProcess colony = ColonyProcess.start(data, folder.resolve("first.log"),
+            "--coin-validity", "2d");
         String[] mint = {"colony", "admin", "--colony", colony.url().toString(), "--token-file",
             data.resolve("admin.token").toString(), "mint", "alice", "12000", "PLN", "--curve",
             "ZLOTY_ISSUANCE_CURVE", "--transfer-id", "proc-mint-1"};
@@ -138,7 +82,8 @@ class MintProcessTest {
             assertThat(row.coin().expiresAtMs() - row.coin().issuedAtMs()).isEqualTo(VALIDITY_MS);
         });
         assertThat(minted.stream().mapToLong(CoinRow::faceValue).sum()).isEqualTo(12_000);
-        Running again = Running.start(data, folder.resolve("second.log"));
+        ColonyProcess again = ColonyProcess.start(data, folder.resolve("second.log"),
+            "--coin-validity", "2d");
         try (ColonyClient client = new ColonyClient(again.url(), ClientLimits.defaults())) {
             ColonyBank bank = new ColonyBank(client);
             PublicKey key = BankRig.ok(bank.key()).key().orElseThrow();
