@@ -6,19 +6,32 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
- * The node's HTTP port on Jetty 12 core (no servlet layer), with the limits of
- * {@link HttpLimits}. Owns the Jetty server; start and stop from the composition root.
+ * An HTTP port on Jetty 12 core (no servlet layer), with the limits of {@link HttpLimits}: the
+ * node's SOAP port and the colony's JSON port. Owns the Jetty server; start and stop from the
+ * composition root.
  */
 public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
+    /** The node's port: Jetty answers its own errors (bad request line, headers too large). */
     public HttpServer(String address, int port, HttpLimits limits, Handler handler) {
+        this(address, port, limits, handler, "http", null);
+    }
+
+    /**
+     * A port whose threads are named {@code threadName} and whose own errors, those Jetty
+     * answers before any handler runs, are written by {@code errors} (null: Jetty's default),
+     * so a JSON service can answer them in its own shape.
+     */
+    public HttpServer(String address, int port, HttpLimits limits, Handler handler,
+                      String threadName, ErrorHandler errors) {
         QueuedThreadPool threads = new QueuedThreadPool(limits.threadsMax(), 4);
-        threads.setName("http");
+        threads.setName(threadName);
         server = new Server(threads);
         HttpConfiguration config = new HttpConfiguration();
         config.setRequestHeaderSize(limits.headerBytesMax());
@@ -30,6 +43,9 @@ public final class HttpServer implements AutoCloseable {
         connector.setIdleTimeout(limits.idleTimeoutMs());
         server.addConnector(connector);
         server.setHandler(handler);
+        if (errors != null) {
+            server.setErrorHandler(errors);
+        }
         server.setStopTimeout(5_000);
     }
 

@@ -8,6 +8,7 @@ import cnode.colony.store.ColonyStore;
 import cnode.colony.store.ColonyStores;
 import cnode.colony.store.ColonyWriter;
 import cnode.colony.store.WriterLimits;
+import cnode.http.HttpServer;
 import cnode.stdx.Clock;
 import cnode.colony.client.JsonLimits;
 import cnode.colony.client.WireJson;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
 public final class Colony implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Colony.class);
 
-    private final ColonyPort port;
+    private final HttpServer port;
     private final ColonyStore store;
     private final ColonyWriter writer;
     private final AdminToken token;
@@ -57,8 +58,8 @@ public final class Colony implements AutoCloseable {
         JsonMapper json = WireJson.strict(config.json());
         ColonyHttpHandler handler = new ColonyHttpHandler(routes, token, json,
             config.http().bodyBytesMax(), config.http().idleTimeoutMs());
-        port = new ColonyPort(config.address(), config.port(), config.http(), handler,
-            new JsonErrorHandler(json));
+        port = new HttpServer(config.address(), config.port(), config.http(), handler,
+            "colony-http", new JsonErrorHandler(json));
         try {
             port.start();
         } catch (Exception failure) {

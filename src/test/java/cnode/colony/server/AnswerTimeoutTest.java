@@ -6,6 +6,7 @@ import cnode.colony.client.JsonLimits;
 import cnode.colony.client.Outcome;
 import cnode.colony.client.WireJson;
 import cnode.http.HttpLimits;
+import cnode.http.HttpServer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -50,8 +51,8 @@ class AnswerTimeoutTest {
         RouteTable routes = new RouteTable(List.of(
             Route.get("/v1/silent", Access.PUBLIC, new Silent())));
         ColonyHttpHandler handler = new ColonyHttpHandler(routes, token, json, 1_024, 300);
-        try (ColonyPort port = new ColonyPort("127.0.0.1", 0, HttpLimits.defaults(1_024),
-            handler, new JsonErrorHandler(json))) {
+        try (HttpServer port = new HttpServer("127.0.0.1", 0, HttpLimits.defaults(1_024),
+            handler, "colony-http", new JsonErrorHandler(json))) {
             port.start();
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .build();

@@ -36,6 +36,7 @@ import cnode.crypto.PublicKey;
 import cnode.money.Coin;
 import cnode.money.Currency;
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -199,6 +200,26 @@ final class BankRig implements AutoCloseable {
     static Refusal refused(Outcome<?> outcome) {
         assertThat(outcome).isInstanceOf(Outcome.Refused.class);
         return ((Outcome.Refused<?>) outcome).refusal();
+    }
+
+    /**
+     * The status answered to a POST to {@code path} announcing a 2 MiB body. Only the head and
+     * the body's first bytes are sent: the colony answers as soon as it reads the length and
+     * closes, so a client still writing the body would race that close.
+     */
+    int tooLargeStatus(String path, boolean admin) throws Exception {
+        String head = "POST " + path + " HTTP/1.1\r\nHost: x\r\n"
+            + "Content-Type: application/json\r\n"
+            + (admin ? "Authorization: Bearer " + token().value() + "\r\n" : "")
+            + "Content-Length: 2097152\r\n\r\n{\"user\":\"";
+        try (Socket socket = new Socket("127.0.0.1", url().getPort())) {
+            socket.setSoTimeout(20_000);
+            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String status = new String(socket.getInputStream().readNBytes(12),
+                StandardCharsets.US_ASCII);
+            return Integer.parseInt(status.substring(9, 12));
+        }
     }
 
     /** Sends raw bytes as a JSON POST (with the admin token when {@code admin}). */
