@@ -1,27 +1,53 @@
 package cnode;
 
 import cnode.api.CancelTaskOperation;
+import cnode.api.CheckPasswordOperation;
+import cnode.api.ClearPasswordOperation;
+import cnode.api.FetchUserLocationOperation;
+import cnode.api.GetMerchantDataOperation;
+import cnode.api.GetMpinOperation;
 import cnode.api.GetTaskStatusOperation;
 import cnode.api.HelloOperation;
 import cnode.api.ListTasksOperation;
 import cnode.api.Operation;
+import cnode.api.PasswordChecks;
+import cnode.api.ReadSettingsOperation;
+import cnode.api.SetGeolocationInfoOperation;
 import cnode.api.SoapEndpoint;
+import cnode.api.StartLoginOperation;
+import cnode.api.StartRegisterOperation;
+import cnode.api.StorePasswordOperation;
 import cnode.api.TaskWaits;
+import cnode.api.UserGate;
 import cnode.api.WaitForTaskOperation;
 import cnode.api.Wsdl;
 import cnode.cli.NodeConfig;
+import cnode.cli.StartupLogin;
+import cnode.cli.UsageError;
+import cnode.colony.client.ClientLimits;
+import cnode.colony.client.ColonyClient;
 import cnode.http.HttpServer;
 import cnode.http.NodeHttpHandler;
+import cnode.node.Autologin;
+import cnode.node.Membership;
+import cnode.node.NodeFiles;
 import cnode.node.NodeLife;
+import cnode.node.ShopLocations;
 import cnode.soap.SoapCodec;
 import cnode.stdx.Clock;
 import cnode.stdx.Ids;
 import cnode.store.JdbcTaskStore;
 import cnode.store.PostgresTaskStore;
 import cnode.store.SqliteTaskStore;
+import cnode.task.Task;
 import cnode.task.TaskEngine;
+import cnode.task.TaskStatus;
+import cnode.task.TaskType;
+import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,42 +66,126 @@ public final class Node implements AutoCloseable {
 
     private final JdbcTaskStore store;
     private final TaskEngine engine;
+    private final NodeLife life = new NodeLife();
+    private final ColonyClient colony;
+    private final Membership membership;
     private final HttpServer http;
     private final Thread ticker;
     private volatile boolean running = true;
 
     private Node(NodeConfig config, Clock clock) throws Exception {
         Files.createDirectories(config.data());
+        SecureRandom random = new SecureRandom();
+        NodeFiles files = new NodeFiles(config.data());
+        String machineId = files.machineId(random);
+        Autologin autologin = new Autologin(files.nodeKey(random), random);
+        Autologin.Credentials startup = startupLogin(config.login(), files, autologin);
+        ShopLocations shops = ShopLocations.load(config.data());
         store = openStore(config);
         TaskWaits waits = new TaskWaits(config.waitersMax());
         engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits);
         int recovered = engine.recover(clock.nowMs());
-        NodeLife life = new NodeLife();
-        List<Operation> operations = List.of(
-            new HelloOperation(life, config.mode(), Version.current()),
-            new GetTaskStatusOperation(engine, clock),
-            new ListTasksOperation(engine, clock),
-            new CancelTaskOperation(engine, clock),
-            new WaitForTaskOperation(engine, waits, clock));
+        endInterruptedLogins(engine, clock.nowMs());
+        colony = new ColonyClient(config.colony(), ClientLimits.defaults());
+        String p2p = config.p2pAddress() + ":" + config.p2pPort();
+        membership = new Membership(life, colony, engine, files, autologin,
+            new Membership.Settings(machineId, p2p, config.leaseTtlMs(),
+                config.writePermissionTimeoutMs(), config.allowNonMerchantUser()),
+            Membership.Attachment.NONE, clock, startup);
+        List<Operation> operations = operations(config, clock, waits, files, autologin, shops);
         SoapEndpoint endpoint = new SoapEndpoint(new SoapCodec(config.soap()), operations);
         Wsdl wsdl = new Wsdl(operations, config.soapAddress() + ":" + config.soapPort());
         NodeHttpHandler handler = new NodeHttpHandler(endpoint, wsdl,
-            () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state() + "\",\"liveTasks\":"
-                + engine.liveCount() + "}\n",
+            () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state()
+                + "\",\"liveTasks\":" + engine.liveCount() + "}\n",
             config.http().bodyBytesMax());
         http = new HttpServer(config.soapAddress(), config.soapPort(), config.http(), handler);
         try {
             http.start();
         } catch (Exception failure) {
             http.close();
+            colony.close();
             store.close();
             throw failure;
         }
+        membership.start();
         ticker = Thread.ofPlatform().name("task-ticker").daemon()
             .start(() -> tick(engine, clock));
-        LOG.info("node up: SOAP on {}:{}, data {}, tasks in {}, {} unfinished task(s) "
-            + "recovered", config.soapAddress(), http.port(), config.data(), store.location(),
-            recovered);
+        LOG.info("node up: SOAP on {}:{}, P2P {}, colony {}, data {}, tasks in {}, {} "
+            + "unfinished task(s) recovered", config.soapAddress(), http.port(), p2p,
+            config.colony(), config.data(), store.location(), recovered);
+    }
+
+    private List<Operation> operations(NodeConfig config, Clock clock, TaskWaits waits,
+                                       NodeFiles files, Autologin autologin,
+                                       ShopLocations shops) {
+        UserGate gate = new UserGate(life);
+        PasswordChecks checks = new PasswordChecks();
+        List<Operation> operations = new ArrayList<>(List.of(
+            new HelloOperation(life, config.mode(), Version.current()),
+            new GetTaskStatusOperation(engine, clock),
+            new ListTasksOperation(engine, clock),
+            new CancelTaskOperation(engine, clock),
+            new WaitForTaskOperation(engine, waits, clock),
+            new StartRegisterOperation(membership),
+            new StartLoginOperation(membership),
+            new StorePasswordOperation(gate, checks, membership, files, autologin),
+            new ClearPasswordOperation(gate, checks, files),
+            new CheckPasswordOperation(gate, checks),
+            new GetMpinOperation(gate, checks),
+            new ReadSettingsOperation(life, files, config.p2pPort(), config.wallet(), shops),
+            new GetMerchantDataOperation(gate),
+            new SetGeolocationInfoOperation(gate, shops),
+            new FetchUserLocationOperation(gate, username -> { })));
+        return operations;
+    }
+
+    /**
+     * The login to run once the colony is reached: {@code -U/-P}, asking on the console for
+     * what {@code -i} leaves open, or else the stored autologin password; null for none.
+     */
+    private static Autologin.Credentials startupLogin(StartupLogin login, NodeFiles files,
+                                                      Autologin autologin)
+        throws IOException, UsageError {
+        if (login.interactive()) {
+            Console console = System.console();
+            if (console == null) {
+                throw new UsageError("cnode node: -i/--interactive needs a console to ask on");
+            }
+            String username = login.username() != null ? login.username()
+                : console.readLine("cnode: username: ");
+            String password = login.password() != null ? login.password()
+                : new String(console.readPassword("cnode: password for %s: ", username));
+            return new Autologin.Credentials(username.strip(), password);
+        }
+        if (login.username() != null) {
+            return new Autologin.Credentials(login.username(), login.password());
+        }
+        var stored = files.autologin();
+        if (stored.isEmpty()) {
+            return null;
+        }
+        var credentials = autologin.open(stored.get());
+        if (credentials.isEmpty()) {
+            LOG.warn("the stored autologin password does not open with this node's key; "
+                + "ignored (store it again with storePassword)");
+            return null;
+        }
+        return credentials.get();
+    }
+
+    /**
+     * A login or registration a restart interrupted cannot resume: its password is gone. It
+     * ends FINISHED_ERR, saying to start it again.
+     */
+    private static void endInterruptedLogins(TaskEngine engine, long nowMs) {
+        for (Task task : engine.waitingForRestart()) {
+            if (task.type() == TaskType.LOGIN || task.type() == TaskType.REGISTER) {
+                engine.fail(task.id(), TaskStatus.FINISHED_ERR, "The node restarted during the "
+                    + task.type().name().toLowerCase(java.util.Locale.ROOT) + "; start it again.",
+                    nowMs);
+            }
+        }
     }
 
     /** The store {@code --db} names: PostgreSQL, or by default SQLite in the data folder. */
@@ -100,6 +210,11 @@ public final class Node implements AutoCloseable {
     /** The task engine, for tests that drive tasks before any operation starts them. */
     TaskEngine engine() {
         return engine;
+    }
+
+    /** The node's life, for tests that wait for a state. */
+    NodeLife life() {
+        return life;
     }
 
     private void tick(TaskEngine engine, Clock clock) {
@@ -131,7 +246,12 @@ public final class Node implements AutoCloseable {
         try {
             http.close();
         } finally {
-            store.close();
+            try {
+                membership.close();
+            } finally {
+                colony.close();
+                store.close();
+            }
         }
     }
 

@@ -15,11 +15,11 @@ import org.w3c.dom.NodeList;
  * untyped parameters) and reads responses with the JDK's own DOM parser, independent of the
  * node's codec, so a codec bug cannot hide itself.
  */
-final class Envelopes {
+public final class Envelopes {
     private Envelopes() {}
 
     /** A request for {@code operation} with {@code params} (raw XML of the parameters). */
-    static String call(String operation, String params) {
+    public static String call(String operation, String params) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:SOAP-ENC=\"http://schemas.xmlsoap.org/soap/encoding/\""
@@ -30,7 +30,7 @@ final class Envelopes {
             + "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
     }
 
-    static Document parse(String xml) throws Exception {
+    public static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -39,7 +39,7 @@ final class Envelopes {
     }
 
     /** The leaf children of the response's {@code return} element, by name, in order. */
-    static Map<String, String> returnFields(String xml) throws Exception {
+    public static Map<String, String> returnFields(String xml) throws Exception {
         Element ret = returnElement(xml);
         Map<String, String> fields = new LinkedHashMap<>();
         NodeList children = ret.getChildNodes();
@@ -51,7 +51,7 @@ final class Envelopes {
         return fields;
     }
 
-    static Element returnElement(String xml) throws Exception {
+    public static Element returnElement(String xml) throws Exception {
         Document doc = parse(xml);
         Element body = (Element) doc.getDocumentElement()
             .getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Body").item(0);
@@ -63,7 +63,7 @@ final class Envelopes {
     }
 
     /** The fault code and string, or null when the body holds no Fault. */
-    static String[] fault(String xml) throws Exception {
+    public static String[] fault(String xml) throws Exception {
         Document doc = parse(xml);
         NodeList faults = doc.getElementsByTagNameNS(
             "http://schemas.xmlsoap.org/soap/envelope/", "Fault");

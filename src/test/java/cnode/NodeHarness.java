@@ -49,12 +49,27 @@ public final class NodeHarness implements AutoCloseable {
         return node.soapPort();
     }
 
+    /** The node's life: its state and logged-in user, as {@code hello} reports them. */
+    public cnode.node.NodeLife life() {
+        return node.life();
+    }
+
+    /** Calls {@code operation} with {@code params} (raw XML) and returns the return's fields. */
+    public java.util.Map<String, String> call(String operation, String params) throws Exception {
+        HttpResponse<String> response = post(Envelopes.call(operation, params));
+        if (response.statusCode() != 200) {
+            throw new AssertionError(operation + " answered HTTP " + response.statusCode()
+                + ": " + response.body());
+        }
+        return Envelopes.returnFields(response.body());
+    }
+
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port() + path);
     }
 
     /** POSTs a SOAP body (UTF-8) to {@code /} and returns the answer. */
-    HttpResponse<String> post(String xml) throws IOException, InterruptedException {
+    public HttpResponse<String> post(String xml) throws IOException, InterruptedException {
         return post("/", xml.getBytes(StandardCharsets.UTF_8), "text/xml; charset=utf-8");
     }
 
@@ -67,7 +82,7 @@ public final class NodeHarness implements AutoCloseable {
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri(path))
             .timeout(Duration.ofSeconds(10)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

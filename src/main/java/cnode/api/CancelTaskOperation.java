@@ -12,9 +12,7 @@ import java.util.List;
  * ERR_TASK_NOT_CANCELLABLE.
  */
 public final class CancelTaskOperation extends DirectOperation {
-    static final WireType TYPE = WireType.struct("vuiSoapStatusResponse",
-        "requestStatus", "xsd:string",
-        "requestStatusDescription", "xsd:string");
+    static final WireType TYPE = Replies.STATUS;
     private static final OperationSchema SCHEMA = new OperationSchema("cancelTask",
         WireType.fields("taskId", "xsd:string"), TYPE, false, List.of(TYPE));
 
@@ -45,8 +43,6 @@ public final class CancelTaskOperation extends DirectOperation {
     }
 
     static SoapStruct reply(RequestStatus code, String description) {
-        return new SoapStruct(null)
-            .string("requestStatus", code.name())
-            .string("requestStatusDescription", description);
+        return Replies.status(code, description);
     }
 }

@@ -27,6 +27,12 @@ public enum RequestStatus {
     /** Contract addition (waitForTask). */
     ERR_INVALID_TIMEOUT("The timeout must be between 0 and 25 seconds."),
     ERR_VUI_NOT_LOGGEDIN("No user is logged in on this node."),
+    ERR_VUI_CANT_READ("The node is not yet fully connected to the system; try again shortly."),
+    ERR_INVALID_PASSWORD("The password is not the logged-in user's."),
+    ERR_INVALID_USERNAME("The username is malformed."),
+    ERR_TASK_ALREADY_RUNNING("A login or registration is already running on this node."),
+    /** Contract §3: a parameter that must be JSON is not. */
+    ERR_INVALID_JSON("A parameter that must hold a JSON object does not."),
     ERR_TECHNICAL_PROBLEM("The node could not complete the request; try again.");
 
     private final String description;

@@ -20,13 +20,28 @@ import java.util.Set;
  * The node state machine behind {@code hello}: the current {@link NodeState}, the logged-in
  * user, and the one table of legal moves. A node starts in VUI_CONNECTING and stays there until
  * it reaches a colony; a lost colony link or a logout goes back. Moves are serialised by this
- * object's monitor; readers see the last committed pair of state and user.
+ * object's monitor; readers see the last committed triple of state, name and user. The name
+ * is set from VUI_LOGGING_IN_OR_REGISTERING on (the user being logged in); the {@link NodeUser}
+ * from VUI_LOGGEDIN on, and it is kept when a lost colony link sends the node back to
+ * VUI_CONNECTING, so that the node comes back as the same user.
  */
 public final class NodeLife {
     private static final Map<NodeState, Set<NodeState>> NEXT = table();
 
-    /** The state and the user logged in (empty when nobody is). */
-    public record Snapshot(NodeState state, String username) {}
+    /**
+     * The state, the user's name (empty when nobody is logged in or logging in), and the user
+     * once logged in (null before).
+     */
+    public record Snapshot(NodeState state, String username, NodeUser user) {
+        public Snapshot(NodeState state, String username) {
+            this(state, username, null);
+        }
+
+        /** The user, when one is logged in and the node is ready to act for them. */
+        public boolean ready() {
+            return user != null && (state == VUI_READY || state == VUI_READY_BUT_VAULTOFFLINE);
+        }
+    }
 
     private volatile Snapshot current = new Snapshot(VUI_CONNECTING, "");
 
@@ -39,12 +54,29 @@ public final class NodeLife {
         return NEXT.get(from);
     }
 
-    /** Moves to {@code to}, or refuses (returns false) when the table has no such move. */
+    /**
+     * Moves to {@code to} as {@code username} with no logged-in user, or refuses (returns
+     * false) when the table has no such move.
+     */
     public synchronized boolean move(NodeState to, String username) {
+        return move(to, username, null);
+    }
+
+    /** Moves to {@code to} keeping the name and the user. */
+    public synchronized boolean move(NodeState to) {
+        return move(to, current.username(), current.user());
+    }
+
+    /** Moves to {@code to} with {@code user} logged in (or null for nobody). */
+    public synchronized boolean move(NodeState to, String username, NodeUser user) {
         if (!NEXT.get(current.state()).contains(to)) {
             return false;
         }
-        current = new Snapshot(to, username == null ? "" : username);
+        if (user != null && !user.username().equals(username)) {
+            throw new IllegalArgumentException("the user is " + user.username() + ", not "
+                + username);
+        }
+        current = new Snapshot(to, username == null ? "" : username, user);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package cnode.colony.server;
 
+import cnode.stdx.SecretFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package cnode.colony.server;
 
+import cnode.stdx.SecretFile;
 import cnode.crypto.KeyPair;
 import cnode.crypto.PrivateKey;
 import java.io.IOException;
