@@ -4,7 +4,7 @@ import cnode.api.CancelTaskOperation;
 import cnode.api.CheckPasswordOperation;
 import cnode.api.ClearPasswordOperation;
 import cnode.api.FetchUserLocationOperation;
-import cnode.api.GetMerchantDataOperation;
+import cnode.api.MerchantProfileOperation;
 import cnode.api.GetMpinOperation;
 import cnode.api.GetTaskStatusOperation;
 import cnode.api.HelloOperation;
@@ -134,7 +134,7 @@ public final class Node implements AutoCloseable {
             new CheckPasswordOperation(gate, checks),
             new GetMpinOperation(gate, checks),
             new ReadSettingsOperation(life, files, config.p2pPort(), config.wallet(), shops),
-            new GetMerchantDataOperation(gate),
+            new MerchantProfileOperation(gate),
             new SetGeolocationInfoOperation(gate, shops),
             new FetchUserLocationOperation(gate, username -> { })));
         return operations;
@@ -148,15 +148,7 @@ public final class Node implements AutoCloseable {
                                                       Autologin autologin)
         throws IOException, UsageError {
         if (login.interactive()) {
-            Console console = System.console();
-            if (console == null) {
-                throw new UsageError("cnode node: -i/--interactive needs a console to ask on");
-            }
-            String username = login.username() != null ? login.username()
-                : console.readLine("cnode: username: ");
-            String password = login.password() != null ? login.password()
-                : new String(console.readPassword("cnode: password for %s: ", username));
-            return new Autologin.Credentials(username.strip(), password);
+            return asked(login);
         }
         if (login.username() != null) {
             return new Autologin.Credentials(login.username(), login.password());
@@ -172,6 +164,32 @@ public final class Node implements AutoCloseable {
             return null;
         }
         return credentials.get();
+    }
+
+    /**
+     * {@code -i}: asks on the console for what {@code -U/-P} left open, the password without
+     * echo. Without a console (standard input is a pipe) it reads the missing lines from
+     * standard input instead, so a supervisor or a test can pass them without the command line.
+     */
+    private static Autologin.Credentials asked(StartupLogin login) throws IOException,
+        UsageError {
+        Console console = System.console();
+        java.io.BufferedReader lines = console != null ? null : new java.io.BufferedReader(
+            new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8));
+        String username = login.username();
+        if (username == null) {
+            username = console != null ? console.readLine("cnode: username: ") : lines.readLine();
+        }
+        String password = login.password();
+        if (password == null) {
+            password = console != null
+                ? new String(console.readPassword("cnode: password for %s: ", username))
+                : lines.readLine();
+        }
+        if (username == null || password == null || username.isBlank()) {
+            throw new UsageError("cnode node: -i/--interactive got no username or password");
+        }
+        return new Autologin.Credentials(username.strip(), password);
     }
 
     /**

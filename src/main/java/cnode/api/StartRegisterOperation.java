@@ -79,10 +79,10 @@ public final class StartRegisterOperation extends DirectOperation {
                 return "merchantData." + part + " must hold a JSON object.";
             }
         }
-        String logo = Params.text(merchant, "logo");
+        String logo = Params.text(merchant, "logo").replaceAll("\\s", "");
         if (!logo.isEmpty()) {
             try {
-                Base64.getMimeDecoder().decode(logo);
+                Base64.getDecoder().decode(logo);
             } catch (IllegalArgumentException notBase64) {
                 return "merchantData.logo must be base64.";
             }

@@ -19,7 +19,8 @@ import javax.crypto.spec.SecretKeySpec;
 public final class Autologin {
     private static final int NONCE_BYTES = 12;
     private static final int TAG_BITS = 128;
-    private static final Pattern LINE = Pattern.compile("([a-z][a-z0-9._-]{3,31}):([A-Za-z0-9_-]+)");
+    private static final Pattern LINE =
+        Pattern.compile("([a-z][a-z0-9._-]{3,31}):([A-Za-z0-9_-]+)");
 
     /** A stored login: the user and the password. {@link #toString()} hides the password. */
     public record Credentials(String username, String password) {

@@ -62,7 +62,8 @@ public final class NodeFiles {
         if (!Files.exists(file)) {
             byte[] bytes = new byte[32];
             random.nextBytes(bytes);
-            SecretFile.writeOnce(file, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+            SecretFile.writeOnce(file,
+                Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
         }
         String text = SecretFile.read(file, SMALL_FILE_BYTES, "a node key",
             "remove it to get a new one (a stored autologin password is then lost)");

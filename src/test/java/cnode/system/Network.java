@@ -55,9 +55,11 @@ final class Network implements AutoCloseable {
 
     /** A node with data in {@code root/name}, joined to the colony, with extra flags. */
     NodeHarness node(String name, String... flags) throws Exception {
-        List<String> args = new ArrayList<>(List.of("--colony", colony.url().toString(),
-            "--p2p-port", Integer.toString(freePort()), "--lease-ttl", "3s"));
-        args.addAll(List.of(flags));
+        List<String> args = new ArrayList<>(List.of(flags));
+        if (!args.contains("--colony")) {
+            args.addAll(List.of("--colony", colony.url().toString()));
+        }
+        args.addAll(List.of("--p2p-port", Integer.toString(freePort()), "--lease-ttl", "3s"));
         NodeHarness node = NodeHarness.start(root.resolve(name), Clock.SYSTEM,
             args.toArray(new String[0]));
         nodes.add(node);

@@ -6,12 +6,13 @@ import cnode.soap.SoapStruct;
 import java.util.List;
 
 /**
- * {@code getMerchantData()} (cnode-api §2.10): the logged-in merchant's public profile,
+ * {@code getMerchantData()} (cnode-api §2.10; the class is named for what it returns, since
+ * the tidy rules keep "Data" out of type names): the logged-in merchant's public profile,
  * invoice data, financial account (each a JSON text, {@code {}} when not set) and logo
  * (base64), as the directory held them at login. A user who is not a merchant gets the empty
  * shape. Errors: ERR_VUI_NOT_LOGGEDIN, ERR_VUI_CANT_READ.
  */
-public final class GetMerchantDataOperation extends DirectOperation {
+public final class MerchantProfileOperation extends DirectOperation {
     static final WireType TYPE = WireType.struct("vuiGetMerchantDataResponse",
         "publicProfileJson", "xsd:string",
         "invoiceDataJson", "xsd:string",
@@ -24,7 +25,7 @@ public final class GetMerchantDataOperation extends DirectOperation {
 
     private final UserGate gate;
 
-    public GetMerchantDataOperation(UserGate gate) {
+    public MerchantProfileOperation(UserGate gate) {
         super(SCHEMA);
         this.gate = gate;
     }
