@@ -18,6 +18,9 @@ done
 # whose tests drive an outside tool adds it here (php-soap, python3-zeep, Chromium); the
 # probes below add what a command alone cannot show (PostgreSQL: its own block).
 requirements=("php:php-cli" "/usr/bin/python3:python3")
+# The browser test drives Debian's Chromium through Debian's chromedriver, at these paths
+# exactly (Selenium is told them and never downloads a driver).
+requirements+=("/usr/bin/chromium:chromium" "/usr/bin/chromedriver:chromium-driver")
 
 missing=()
 for req in "${requirements[@]}"; do

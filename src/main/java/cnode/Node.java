@@ -4,6 +4,9 @@ import cnode.api.CancelTaskOperation;
 import cnode.api.CheckPasswordOperation;
 import cnode.api.ClearPasswordOperation;
 import cnode.api.FetchUserLocationOperation;
+import cnode.api.GetCoinListOperation;
+import cnode.api.GetCurrencyRatioOperation;
+import cnode.api.GetMoneyStatusOperation;
 import cnode.api.MerchantProfileOperation;
 import cnode.api.GetMpinOperation;
 import cnode.api.GetTaskStatusOperation;
@@ -26,12 +29,14 @@ import cnode.cli.StartupLogin;
 import cnode.cli.UsageError;
 import cnode.colony.client.ClientLimits;
 import cnode.colony.client.ColonyClient;
+import cnode.colony.client.ColonyVault;
 import cnode.http.HttpServer;
 import cnode.http.NodeHttpHandler;
 import cnode.node.Autologin;
 import cnode.node.Membership;
 import cnode.node.NodeFiles;
 import cnode.node.NodeLife;
+import cnode.node.NodeUser;
 import cnode.node.ShopLocations;
 import cnode.soap.SoapCodec;
 import cnode.stdx.Clock;
@@ -43,6 +48,14 @@ import cnode.task.Task;
 import cnode.task.TaskEngine;
 import cnode.task.TaskStatus;
 import cnode.task.TaskType;
+import cnode.ui.PageView;
+import cnode.ui.WalletPageHandler;
+import cnode.wallet.Decisions;
+import cnode.wallet.HoldingsSource;
+import cnode.wallet.PersonalDetails;
+import cnode.wallet.Wallet;
+import cnode.wallet.WalletLimits;
+import cnode.wallet.WalletRead;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,11 +76,15 @@ public final class Node implements AutoCloseable {
 
     private static final int STORE_QUEUE_MAX = 8_192;
     private static final int STORE_BATCH_MAX = 1_024;
+    /** Requests waiting for a person's decision on the web page at once. */
+    private static final int DECISIONS_MAX = 1_000;
 
     private final JdbcTaskStore store;
     private final TaskEngine engine;
     private final NodeLife life = new NodeLife();
     private final ColonyClient colony;
+    private final Wallet wallet;
+    private final Decisions decisions = new Decisions(DECISIONS_MAX);
     private final Membership membership;
     private final HttpServer http;
     private final Thread ticker;
@@ -81,24 +98,31 @@ public final class Node implements AutoCloseable {
         Autologin autologin = new Autologin(files.nodeKey(random), random);
         Autologin.Credentials startup = startupLogin(config.login(), files, autologin);
         ShopLocations shops = ShopLocations.load(config.data());
+        PersonalDetails personal = config.wallet().personalData() == null
+            ? PersonalDetails.NONE : PersonalDetails.load(config.wallet().personalData());
+        LOG.info("wallet role: policy {}, personal data {}", config.wallet().policy().wire(),
+            personal == PersonalDetails.NONE ? "none" : "from " + config.wallet().personalData());
         store = openStore(config);
         TaskWaits waits = new TaskWaits(config.waitersMax());
         engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits);
         int recovered = engine.recover(clock.nowMs());
         endInterruptedLogins(engine, clock.nowMs());
         colony = new ColonyClient(config.colony(), ClientLimits.defaults());
+        wallet = new Wallet(HoldingsSource.colony(new ColonyVault(colony)), clock,
+            WalletLimits.defaults());
         String p2p = config.p2pAddress() + ":" + config.p2pPort();
         membership = new Membership(life, colony, engine, files, autologin,
             new Membership.Settings(machineId, p2p, config.leaseTtlMs(),
                 config.writePermissionTimeoutMs(), config.allowNonMerchantUser()),
-            Membership.Attachment.NONE, clock, startup);
+            walletAttachment(), clock, startup);
         List<Operation> operations = operations(config, clock, waits, files, autologin, shops);
         SoapEndpoint endpoint = new SoapEndpoint(new SoapCodec(config.soap()), operations);
         Wsdl wsdl = new Wsdl(operations, config.soapAddress() + ":" + config.soapPort());
         NodeHttpHandler handler = new NodeHttpHandler(endpoint, wsdl,
             () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state()
                 + "\",\"liveTasks\":" + engine.liveCount() + "}\n",
-            config.http().bodyBytesMax());
+            config.http().bodyBytesMax(), new WalletPageHandler(this::pageView, decisions,
+                config.soapAddress()));
         http = new HttpServer(config.soapAddress(), config.soapPort(), config.http(), handler);
         try {
             http.start();
@@ -136,8 +160,45 @@ public final class Node implements AutoCloseable {
             new ReadSettingsOperation(life, files, config.p2pPort(), config.wallet(), shops),
             new MerchantProfileOperation(gate),
             new SetGeolocationInfoOperation(gate, shops),
-            new FetchUserLocationOperation(gate, username -> { })));
+            new FetchUserLocationOperation(gate, username -> { }),
+            new GetMoneyStatusOperation(gate, wallet),
+            new GetCoinListOperation(gate, wallet),
+            new GetCurrencyRatioOperation()));
         return operations;
+    }
+
+    /** The wallet loads the user's coins at login and drops them at logout. */
+    private Membership.Attachment walletAttachment() {
+        return new Membership.Attachment() {
+            @Override
+            public boolean attach(NodeUser user) {
+                WalletRead.State state = wallet.attach(user).state();
+                return state == WalletRead.State.FRESH || state == WalletRead.State.STALE;
+            }
+
+            @Override
+            public void detach() {
+                wallet.detach();
+            }
+        };
+    }
+
+    /** What the web page shows now: one snapshot of the life, the wallet's last read. */
+    private PageView pageView() {
+        NodeLife.Snapshot now = life.snapshot();
+        List<PageView.Balance> balances = new ArrayList<>();
+        if (now.user() != null) {
+            WalletRead read = wallet.readAs(now.username());
+            if (read.view() != null) {
+                for (cnode.wallet.Balance balance : read.view().balances()) {
+                    if (balance.colour() == 0) {
+                        balances.add(new PageView.Balance(balance.currency(), balance.free(),
+                            balance.locked(), balance.vault()));
+                    }
+                }
+            }
+        }
+        return new PageView(now.username(), now.state(), balances, decisions.pending());
     }
 
     /**

@@ -53,7 +53,10 @@ class HttpRoutesTest {
                 }
             }
             assertThat(names).containsExactly("hello", "getTaskStatus", "listTasks",
-                "cancelTask", "waitForTask");
+                "cancelTask", "waitForTask", "startRegister", "startLogin", "storePassword",
+                "clearPassword", "checkPassword", "getMpin", "readSettings", "getMerchantData",
+                "setGeolocationInfo", "fetchUserLocation", "getMoneyStatus", "getCoinList",
+                "getCurrencyRatio");
             Element address = (Element) doc.getElementsByTagNameNS(
                 "http://schemas.xmlsoap.org/wsdl/soap/", "address").item(0);
             assertThat(address.getAttribute("location"))
@@ -85,8 +88,10 @@ class HttpRoutesTest {
     }
 
     @Test
-    void webPageIsReservedAndOtherRoutesAreRefused() throws Exception {
-        assertThat(node.get("/ui/").statusCode()).isEqualTo(404);
+    void theWebPageIsServedAndOtherRoutesAreRefused() throws Exception {
+        HttpResponse<String> page = node.get("/ui/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("No pending requests");
         assertThat(node.get("/nothing-here").statusCode()).isEqualTo(404);
         assertThat(node.get("/metrics").statusCode()).isEqualTo(404);
         String put = "PUT / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";

@@ -57,6 +57,21 @@ class MainProcessTest {
             {"node", "--db", "postgres://127.0.0.1/cnode?password=x"},
             {"node", "--db", "jdbc:postgresql://127.0.0.1:port/cnode"},
             {"node", "--soap-address", "0.0.0.0"},
+            {"node", "--colony", "ftp://127.0.0.1:8900"},
+            {"node", "--colony", "http://user:pw@127.0.0.1:8900"},
+            {"node", "--p2p-port", "-1"},
+            {"node", "-P", "secret-password"},
+            {"node", "-U", "alice"},
+            {"node", "-U", "", "-P", "x"},
+            {"node", "--wallet-policy", "accept-up-to=lots"},
+            {"node", "--wallet-policy", "accept-all"},
+            {"node", "--accept-incoming", "maybe"},
+            {"node", "--personal-data", "/no/such/file.json"},
+            {"node", "--lease-ttl", "10ms"},
+            {"node", "--write-permission-timeout", "0s"},
+            {"node", "--decision-timeout", "soon"},
+            {"node", "--rate-limit-per-user", "0"},
+            {"node", "--in-flight-max", "-5"},
             {"demo", "--port-offset", "60000"},
             {"fly"},
         };
@@ -65,6 +80,7 @@ class MainProcessTest {
             assertThat(run.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.stderr().lines().count()).as(run.stderr()).isEqualTo(1);
             assertThat(run.stderr()).startsWith("cnode");
+            assertThat(run.stderr()).doesNotContain("secret-password");
         }
     }
 

@@ -19,9 +19,10 @@ import org.eclipse.jetty.util.Callback;
 /**
  * Routes the SOAP port as contract §3 orders it: {@code GET /health}, {@code GET /metrics},
  * {@code GET /wsdl} or any GET with the query {@code wsdl}, everything under {@code /ui/} (the
- * web page, reserved until it is built), then every other POST is a SOAP call whatever its
- * path; anything else is 404 or 405. Bodies are read up to the limit; a larger one (declared or
- * chunked) is a Client fault and the connection is closed. Stateless; any Jetty thread.
+ * wallet page, given as a handler; without one the path is reserved and answers 404), then
+ * every other POST is a SOAP call whatever its path; anything else is 404 or 405. Bodies are
+ * read up to the limit; a larger one (declared or chunked) is a Client fault and the
+ * connection is closed. Stateless; any Jetty thread.
  */
 public final class NodeHttpHandler extends Handler.Abstract {
     private static final String XML = "text/xml; charset=utf-8";
@@ -30,21 +31,34 @@ public final class NodeHttpHandler extends Handler.Abstract {
     private final Wsdl wsdl;
     private final Supplier<String> health;
     private final int bodyBytesMax;
+    private final Request.Handler page;
 
-    /** {@code health} gives the JSON body of {@code GET /health}. */
+    /** {@code health} gives the JSON body of {@code GET /health}; {@code /ui/} answers 404. */
     public NodeHttpHandler(SoapEndpoint endpoint, Wsdl wsdl, Supplier<String> health,
                            int bodyBytesMax) {
+        this(endpoint, wsdl, health, bodyBytesMax, null);
+    }
+
+    /**
+     * As above, with {@code page} answering everything under {@code /ui/} (the wallet page,
+     * {@code cnode.ui.WalletPageHandler}); null keeps the path reserved (404).
+     */
+    public NodeHttpHandler(SoapEndpoint endpoint, Wsdl wsdl, Supplier<String> health,
+                           int bodyBytesMax, Request.Handler page) {
         this.endpoint = endpoint;
         this.wsdl = wsdl;
         this.health = health;
         this.bodyBytesMax = bodyBytesMax;
+        this.page = page;
     }
 
     @Override
-    public boolean handle(Request request, Response response, Callback callback) {
+    public boolean handle(Request request, Response response, Callback callback)
+        throws Exception {
         String method = request.getMethod();
         String path = request.getHttpURI().getPath();
         boolean get = "GET".equals(method) || "HEAD".equals(method);
+        boolean ui = "/ui".equals(path) || (path != null && path.startsWith("/ui/"));
         if (get && "/health".equals(path)) {
             send(response, callback, 200, "application/json", bytes(health.get()));
         } else if (get && "/metrics".equals(path)) {
@@ -53,7 +67,9 @@ public final class NodeHttpHandler extends Handler.Abstract {
         } else if (get && ("/wsdl".equals(path) || wsdlQuery(request))) {
             send(response, callback, 200, XML,
                 wsdl.render(request.getHeaders().get(HttpHeader.HOST)));
-        } else if ("/ui".equals(path) || (path != null && path.startsWith("/ui/"))) {
+        } else if (ui && page != null) {
+            return page.handle(request, response, callback);
+        } else if (ui) {
             send(response, callback, 404, "text/plain; charset=utf-8",
                 bytes("The web page is not built yet.\n"));
         } else if ("POST".equals(method)) {

@@ -93,7 +93,8 @@ public final class SecretFile {
      * {@code bytesMax} bytes; each refusal is an {@link IOException} whose line ends with
      * {@code advice} (what the operator should do).
      */
-    public static String read(Path file, int bytesMax, String what, String advice) throws IOException {
+    public static String read(Path file, int bytesMax, String what, String advice)
+        throws IOException {
         PosixFileAttributes attributes = Files.readAttributes(file, PosixFileAttributes.class,
             LinkOption.NOFOLLOW_LINKS);
         if (!attributes.isRegularFile()) {

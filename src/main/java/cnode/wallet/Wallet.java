@@ -1,0 +1,404 @@
+package cnode.wallet;
+
+import cnode.colony.client.ColonyVault.CoinView;
+import cnode.colony.client.ColonyVault.HoldingsReply;
+import cnode.colony.client.Outcome;
+import cnode.money.Coin;
+import cnode.money.Currency;
+import cnode.money.Denominations;
+import cnode.node.NodeUser;
+import cnode.stdx.Clock;
+import cnode.stdx.Ids;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's cache of its user's coins (contract §5: "a node caches its user's coins and
+ * reserves the ones a running task needs"). The colony's registry is the truth; this is a copy
+ * read from {@code GET /v1/users/{user}/holdings} (every page) when a user is attached, and
+ * again by a read when the copy is older than {@link WalletLimits#maxAgeMs}. Readers get a
+ * {@link WalletView}; tasks reserve coins here so that two tasks never pay with the same coin.
+ *
+ * <p>Invariants: at most {@link WalletLimits#coinsMax} coins are cached (a user with more is
+ * shown the first ones by id, and the log says so); a coin is reserved by at most one task; the
+ * cache and the reservations belong to the attached user only and are dropped when another is
+ * attached or the user is detached. At most one fetch runs at a time: readers that find the
+ * copy too old while a fetch runs wait for that fetch instead of starting their own
+ * (single-flight). After a failed fetch, reads answer the last copy (STALE) and the next fetch
+ * is tried only once the max age has passed again, so a dead colony is not hammered.
+ *
+ * <p>Threads: any thread may call any method. The state is guarded by one monitor, held only
+ * for memory work; the fetch itself runs on the reader's thread outside it, its wait bounded by
+ * the colony client's timeouts and the number of pages.
+ */
+public final class Wallet {
+    private static final Logger LOG = LoggerFactory.getLogger(Wallet.class);
+    private static final Pattern COIN_ID = Pattern.compile("[0-9A-Z]{" + Ids.LENGTH + "}");
+
+    private final HoldingsSource source;
+    private final Clock clock;
+    private final WalletLimits limits;
+    private final Object lock = new Object();
+
+    // Guarded by lock.
+    /** Bumped by attach and detach, so a fetch for an earlier user is thrown away. */
+    private long generation;
+    private NodeUser user;
+    private Loaded loaded;
+    private boolean lastFetchFailed;
+    private boolean invalidated;
+    private long attemptedAtMs;
+    private CompletableFuture<Loaded> inFlight;
+    private final Map<String, List<String>> coinsByTask = new HashMap<>();
+    private final Map<String, String> taskByCoin = new HashMap<>();
+
+    public Wallet(HoldingsSource source, Clock clock, WalletLimits limits) {
+        if (source == null || clock == null || limits == null) {
+            throw new IllegalArgumentException("a wallet needs a source, a clock and limits");
+        }
+        this.source = source;
+        this.clock = clock;
+        this.limits = limits;
+    }
+
+    /** One fetch of the whole holdings, as the cache keeps it. */
+    private record Loaded(String username, Map<String, Holding> holdings, long fetchedAtMs,
+                          boolean truncated, int skipped) {}
+
+    /** A fetch a reader started (mine) or joined. */
+    private record Fetch(CompletableFuture<Loaded> future, long generation, NodeUser user,
+                         Loaded previous, boolean mine) {}
+
+    /**
+     * Attaches {@code user} (just logged in), reads the user's coins from the colony and
+     * answers that read. Another user's cache and reservations are dropped first; the same
+     * user again (a renewed session) keeps both, so a running task keeps its coins, and only
+     * the session used for the next fetch changes.
+     */
+    public WalletRead attach(NodeUser user) {
+        if (user == null) {
+            throw new IllegalArgumentException("attach a user; detach() for nobody");
+        }
+        boolean renewed;
+        synchronized (lock) {
+            renewed = this.user != null && this.user.username().equals(user.username());
+            if (!renewed) {
+                reset();
+            }
+            this.user = user;
+            invalidated = true;
+        }
+        LOG.info("wallet attached to {}{}", user.username(), renewed ? " (new session)" : "");
+        return read();
+    }
+
+    /** Detaches the user (logout): the cache and every reservation are dropped. */
+    public void detach() {
+        String was;
+        synchronized (lock) {
+            was = user == null ? null : user.username();
+            reset();
+        }
+        if (was != null) {
+            LOG.info("wallet detached from {}", was);
+        }
+    }
+
+    private void reset() {
+        assert Thread.holdsLock(lock);
+        generation++;
+        user = null;
+        loaded = null;
+        lastFetchFailed = false;
+        invalidated = false;
+        inFlight = null;
+        coinsByTask.clear();
+        taskByCoin.clear();
+    }
+
+    /**
+     * Makes the next read fetch from the colony whatever the copy's age, e.g. after a swap this
+     * node committed. A fetch already running is not repeated.
+     */
+    public void invalidate() {
+        synchronized (lock) {
+            invalidated = true;
+        }
+    }
+
+    /**
+     * The user's money now: from the cache when it is young enough, else after a fetch (this
+     * reader's, or the one already running). A failed fetch answers the last copy as STALE,
+     * or UNREACHABLE when there is none.
+     */
+    public WalletRead read() {
+        Fetch fetch;
+        synchronized (lock) {
+            if (user == null) {
+                return WalletRead.without(WalletRead.State.NOT_ATTACHED);
+            }
+            long nowMs = clock.nowMs();
+            if (inFlight == null) {
+                if (!due(nowMs)) {
+                    return answer(nowMs);
+                }
+                inFlight = new CompletableFuture<>();
+                attemptedAtMs = nowMs;
+                invalidated = false;
+                fetch = new Fetch(inFlight, generation, user, loaded, true);
+            } else {
+                fetch = new Fetch(inFlight, generation, null, null, false);
+            }
+        }
+        if (fetch.mine()) {
+            run(fetch);
+        } else {
+            await(fetch.future());
+        }
+        synchronized (lock) {
+            if (user == null) {
+                return WalletRead.without(WalletRead.State.NOT_ATTACHED);
+            }
+            return answer(clock.nowMs());
+        }
+    }
+
+    /**
+     * {@link #read()} on behalf of {@code username}: NOT_ATTACHED when the wallet holds
+     * another user's coins (a login or logout is under way), so a reply never mixes one user's
+     * name with another's money.
+     */
+    public WalletRead readAs(String username) {
+        synchronized (lock) {
+            if (user == null || !user.username().equals(username)) {
+                return WalletRead.without(WalletRead.State.NOT_ATTACHED);
+            }
+        }
+        WalletRead read = read();
+        if (read.view() != null && !read.view().username().equals(username)) {
+            return WalletRead.without(WalletRead.State.NOT_ATTACHED);
+        }
+        return read;
+    }
+
+    private boolean due(long nowMs) {
+        assert Thread.holdsLock(lock);
+        boolean neverTried = loaded == null && !lastFetchFailed;
+        return neverTried || invalidated || nowMs - attemptedAtMs > limits.maxAgeMs();
+    }
+
+    private WalletRead answer(long nowMs) {
+        assert Thread.holdsLock(lock);
+        if (loaded == null) {
+            return WalletRead.without(WalletRead.State.UNREACHABLE);
+        }
+        WalletView view = WalletView.of(loaded.username(), loaded.holdings().values(),
+            taskByCoin.keySet(), nowMs, loaded.fetchedAtMs(), loaded.truncated());
+        return new WalletRead(lastFetchFailed ? WalletRead.State.STALE
+            : WalletRead.State.FRESH, view);
+    }
+
+    private void run(Fetch fetch) {
+        Loaded fresh = null;
+        try {
+            fresh = fetch(fetch.user(), fetch.previous());
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } finally {
+            synchronized (lock) {
+                if (generation == fetch.generation()) {
+                    inFlight = null;
+                    lastFetchFailed = fresh == null;
+                    if (fresh != null) {
+                        loaded = fresh;
+                    }
+                }
+            }
+            fetch.future().complete(fresh);
+        }
+    }
+
+    private static void await(CompletableFuture<Loaded> future) {
+        try {
+            future.get();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException impossible) {
+            throw new IllegalStateException("a wallet fetch never completes exceptionally",
+                impossible);
+        }
+    }
+
+    /** Every page of {@code user}'s holdings, or null when the colony could not be read. */
+    private Loaded fetch(NodeUser user, Loaded previous) throws InterruptedException {
+        long startedAtMs = clock.nowMs();
+        Map<String, Holding> holdings = new LinkedHashMap<>();
+        String after = "";
+        int skipped = 0;
+        boolean truncated = false;
+        for (int page = 0; ; page++) {
+            int room = limits.coinsMax() - holdings.size();
+            if (room == 0 || page == limits.pagesMax()) {
+                truncated = true;
+                break;
+            }
+            HoldingsReply reply = page(user, after, Math.min(limits.pageCoins(), room));
+            if (reply == null) {
+                return null;
+            }
+            for (CoinView view : reply.coins()) {
+                Holding holding = holding(view, previous, startedAtMs);
+                if (holding == null) {
+                    skipped++;
+                } else if (holdings.size() < limits.coinsMax()) {
+                    holdings.putIfAbsent(holding.coin().id(), holding);
+                } else {
+                    truncated = true;
+                }
+            }
+            if (reply.next() == null || truncated) {
+                break;
+            }
+            if (reply.next().compareTo(after) <= 0) {
+                LOG.warn("wallet of {}: the colony's holdings pages do not advance; keeping the "
+                    + "last copy", user.username());
+                return null;
+            }
+            after = reply.next();
+        }
+        report(user.username(), previous, truncated, skipped);
+        return new Loaded(user.username(), holdings, startedAtMs, truncated, skipped);
+    }
+
+    private HoldingsReply page(NodeUser user, String after, int limit)
+        throws InterruptedException {
+        Outcome<HoldingsReply> outcome;
+        try {
+            outcome = source.page(user.session(), user.username(), after, limit);
+        } catch (IOException unreachable) {
+            LOG.warn("wallet of {}: the colony cannot be read ({}); keeping the last copy",
+                user.username(), unreachable.getClass().getSimpleName());
+            return null;
+        }
+        return switch (outcome) {
+            case Outcome.Ok<HoldingsReply> ok -> ok.reply();
+            case Outcome.Refused<HoldingsReply> refused -> {
+                LOG.warn("wallet of {}: the colony refused the holdings ({}); keeping the last "
+                    + "copy", user.username(), refused.refusal().line());
+                yield null;
+            }
+        };
+    }
+
+    /** Logs what the user should know about a fetch, once per change, not every second. */
+    private void report(String username, Loaded previous, boolean truncated, int skipped) {
+        if (truncated && (previous == null || !previous.truncated())) {
+            LOG.error("wallet of {}: the user holds more than {} coins; the node shows and "
+                + "spends only the first {} by id", username, limits.coinsMax(),
+                limits.coinsMax());
+        }
+        if (skipped > 0 && (previous == null || previous.skipped() != skipped)) {
+            LOG.warn("wallet of {}: {} coin(s) in the colony's answer are malformed and left "
+                + "out", username, skipped);
+        }
+    }
+
+    /** The coin as the cache keeps it, or null when the colony's answer is not a coin. */
+    private static Holding holding(CoinView view, Loaded previous, long seenAtMs) {
+        boolean facts = view.id() != null && COIN_ID.matcher(view.id()).matches()
+            && Denominations.isFaceValue(view.faceValue()) && Currency.isCode(view.currency())
+            && view.colour() >= 0 && view.expiresAtMs() > view.issuedAtMs();
+        Holding.Place place = "WALLET".equals(view.place()) ? Holding.Place.WALLET
+            : "VAULT".equals(view.place()) ? Holding.Place.VAULT : null;
+        if (!facts || place == null) {
+            return null;
+        }
+        Coin coin = new Coin(view.id(), view.faceValue(), new Currency(view.currency()),
+            view.colour(), view.issuedAtMs(), view.expiresAtMs());
+        long incomingAtMs;
+        if (previous == null) {
+            incomingAtMs = coin.issuedAtMs();
+        } else {
+            Holding known = previous.holdings().get(coin.id());
+            incomingAtMs = known == null ? seenAtMs : known.incomingAtMs();
+        }
+        return new Holding(coin, place, view.reservedBy(), incomingAtMs);
+    }
+
+    /**
+     * Reserves {@code coinIds} for {@code taskId}, all or none, judged on the last copy read:
+     * the guards of {@link Reservation} in their order, then the point of no return.
+     *
+     * @param coinIds distinct ids, at least one
+     */
+    public Reservation reserve(String taskId, List<String> coinIds) {
+        if (taskId == null || taskId.isEmpty() || coinIds.isEmpty()
+            || new HashSet<>(coinIds).size() != coinIds.size()) {
+            throw new IllegalArgumentException("reserve needs a task id and distinct coin ids");
+        }
+        synchronized (lock) {
+            if (user == null || loaded == null) {
+                return Reservation.NOT_ATTACHED;
+            }
+            if (coinsByTask.containsKey(taskId)) {
+                return Reservation.TASK_HOLDS_COINS;
+            }
+            for (String id : coinIds) {
+                Holding holding = loaded.holdings().get(id);
+                if (holding == null || holding.place() == Holding.Place.VAULT) {
+                    return Reservation.NOT_HELD;
+                }
+            }
+            long nowMs = clock.nowMs();
+            for (String id : coinIds) {
+                Holding holding = loaded.holdings().get(id);
+                if (taskByCoin.containsKey(id)
+                    || holding.standing(false, nowMs) != CoinStanding.FREE) {
+                    return Reservation.NOT_FREE;
+                }
+            }
+            // Point of no return: the coins are this task's until it releases them.
+            coinsByTask.put(taskId, List.copyOf(coinIds));
+            coinIds.forEach(id -> taskByCoin.put(id, taskId));
+            assert taskByCoin.size() == coinsByTask.values().stream().mapToInt(List::size).sum();
+            return Reservation.RESERVED;
+        }
+    }
+
+    /** Releases the coins {@code taskId} reserved; how many (0 when it held none). */
+    public int release(String taskId) {
+        synchronized (lock) {
+            List<String> coins = coinsByTask.remove(taskId);
+            if (coins == null) {
+                return 0;
+            }
+            coins.forEach(taskByCoin::remove);
+            return coins.size();
+        }
+    }
+
+    /** The coins {@code taskId} holds, in the order it reserved them; empty when none. */
+    public List<String> reservedBy(String taskId) {
+        synchronized (lock) {
+            return new ArrayList<>(coinsByTask.getOrDefault(taskId, List.of()));
+        }
+    }
+
+    /** The ids of every coin reserved here, by any task. */
+    public Set<String> reservedHere() {
+        synchronized (lock) {
+            return Set.copyOf(taskByCoin.keySet());
+        }
+    }
+}
