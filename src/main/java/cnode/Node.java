@@ -29,6 +29,7 @@ import cnode.cli.StartupLogin;
 import cnode.cli.UsageError;
 import cnode.colony.client.ClientLimits;
 import cnode.colony.client.ColonyClient;
+import cnode.colony.client.ColonyUsers;
 import cnode.colony.client.ColonyVault;
 import cnode.http.HttpServer;
 import cnode.http.NodeHttpHandler;
@@ -38,6 +39,13 @@ import cnode.node.NodeFiles;
 import cnode.node.NodeLife;
 import cnode.node.NodeUser;
 import cnode.node.ShopLocations;
+import cnode.peer.LocatorLimits;
+import cnode.peer.PeerClient;
+import cnode.peer.PeerHandler;
+import cnode.peer.PeerIdentity;
+import cnode.peer.PeerLimits;
+import cnode.peer.PeerPort;
+import cnode.peer.UserLocator;
 import cnode.soap.SoapCodec;
 import cnode.stdx.Clock;
 import cnode.stdx.Ids;
@@ -58,10 +66,13 @@ import cnode.wallet.WalletLimits;
 import cnode.wallet.WalletRead;
 import java.io.Console;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,6 +96,9 @@ public final class Node implements AutoCloseable {
     private final ColonyClient colony;
     private final Wallet wallet;
     private final Decisions decisions = new Decisions(DECISIONS_MAX);
+    private final UserLocator locator;
+    private final PeerPort peerPort;
+    private final PeerClient peers;
     private final Membership membership;
     private final HttpServer http;
     private final Thread ticker;
@@ -100,8 +114,6 @@ public final class Node implements AutoCloseable {
         ShopLocations shops = ShopLocations.load(config.data());
         PersonalDetails personal = config.wallet().personalData() == null
             ? PersonalDetails.NONE : PersonalDetails.load(config.wallet().personalData());
-        LOG.info("wallet role: policy {}, personal data {}", config.wallet().policy().wire(),
-            personal == PersonalDetails.NONE ? "none" : "from " + config.wallet().personalData());
         store = openStore(config);
         TaskWaits waits = new TaskWaits(config.waitersMax());
         engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits);
@@ -110,7 +122,20 @@ public final class Node implements AutoCloseable {
         colony = new ColonyClient(config.colony(), ClientLimits.defaults());
         wallet = new Wallet(HoldingsSource.colony(new ColonyVault(colony)), clock,
             WalletLimits.defaults());
-        String p2p = config.p2pAddress() + ":" + config.p2pPort();
+        locator = new UserLocator(new ColonyUsers(colony), clock, LocatorLimits.defaults());
+        Supplier<Optional<PeerIdentity>> identity = () -> Optional.ofNullable(
+            life.snapshot().user()).map(user -> new PeerIdentity(user.username(), user.keys()));
+        try {
+            peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
+                config.p2pPort()), PeerLimits.defaults(), identity, locator, PeerHandler.PONG);
+        } catch (IOException | RuntimeException failure) {
+            locator.close();
+            colony.close();
+            store.close();
+            throw failure;
+        }
+        peers = new PeerClient(PeerLimits.defaults(), identity, locator, PeerHandler.PONG);
+        String p2p = hostPort(config.p2pAddress(), peerPort.port());
         membership = new Membership(life, colony, engine, files, autologin,
             new Membership.Settings(machineId, p2p, config.leaseTtlMs(),
                 config.writePermissionTimeoutMs(), config.allowNonMerchantUser()),
@@ -128,6 +153,7 @@ public final class Node implements AutoCloseable {
             http.start();
         } catch (Exception failure) {
             http.close();
+            closePeers();
             colony.close();
             store.close();
             throw failure;
@@ -136,8 +162,10 @@ public final class Node implements AutoCloseable {
         ticker = Thread.ofPlatform().name("task-ticker").daemon()
             .start(() -> tick(engine, clock));
         LOG.info("node up: SOAP on {}:{}, P2P {}, colony {}, data {}, tasks in {}, {} "
-            + "unfinished task(s) recovered", config.soapAddress(), http.port(), p2p,
-            config.colony(), config.data(), store.location(), recovered);
+            + "unfinished task(s) recovered; wallet policy {}, personal data {}",
+            config.soapAddress(), http.port(), p2p, config.colony(), config.data(),
+            store.location(), recovered, config.wallet().policy().wire(),
+            personal == PersonalDetails.NONE ? "none" : "from " + config.wallet().personalData());
     }
 
     private List<Operation> operations(NodeConfig config, Clock clock, TaskWaits waits,
@@ -160,7 +188,7 @@ public final class Node implements AutoCloseable {
             new ReadSettingsOperation(life, files, config.p2pPort(), config.wallet(), shops),
             new MerchantProfileOperation(gate),
             new SetGeolocationInfoOperation(gate, shops),
-            new FetchUserLocationOperation(gate, username -> { }),
+            new FetchUserLocationOperation(gate, locator::prefetch),
             new GetMoneyStatusOperation(gate, wallet),
             new GetCoinListOperation(gate, wallet),
             new GetCurrencyRatioOperation()));
@@ -179,8 +207,21 @@ public final class Node implements AutoCloseable {
             @Override
             public void detach() {
                 wallet.detach();
+                peers.closeLinks();
+                peerPort.closeLinks();
             }
         };
+    }
+
+    /** {@code host:port} as the colony takes a location: an IPv6 host in brackets. */
+    private static String hostPort(String host, int port) {
+        return (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+    }
+
+    private void closePeers() {
+        peers.close();
+        peerPort.close();
+        locator.close();
     }
 
     /** What the web page shows now: one snapshot of the life, the wallet's last read. */
@@ -291,6 +332,21 @@ public final class Node implements AutoCloseable {
         return engine;
     }
 
+    /** The node's directory lookups, for tests that look users up. */
+    UserLocator locator() {
+        return locator;
+    }
+
+    /** The node's outgoing peer links, for tests that talk to other nodes. */
+    PeerClient peers() {
+        return peers;
+    }
+
+    /** The bound P2P port. */
+    public int p2pPort() {
+        return peerPort.port();
+    }
+
     /** The node's life, for tests that wait for a state. */
     NodeLife life() {
         return life;
@@ -328,6 +384,7 @@ public final class Node implements AutoCloseable {
             try {
                 membership.close();
             } finally {
+                closePeers();
                 colony.close();
                 store.close();
             }

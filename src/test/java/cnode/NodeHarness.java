@@ -37,6 +37,14 @@ public final class NodeHarness implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--soap-port", "0", "--data",
             data.toString()));
         args.addAll(List.of(flags));
+        if (!args.contains("--p2p-port")) {
+            args.addAll(List.of("--p2p-port", "0"));
+        }
+        if (!args.contains("--colony")) {
+            // No colony listens on the discard port: the node stays VUI_CONNECTING instead
+            // of joining whatever colony (a running demo, say) has the default port.
+            args.addAll(List.of("--colony", "http://127.0.0.1:9"));
+        }
         return new NodeHarness(Node.start(NodeConfig.parse(args), clock));
     }
 
@@ -47,6 +55,20 @@ public final class NodeHarness implements AutoCloseable {
 
     public int port() {
         return node.soapPort();
+    }
+
+    /** The node's lookups of users in the directory. */
+    public cnode.peer.UserLocator locator() {
+        return node.locator();
+    }
+
+    /** The node's outgoing peer links. */
+    public cnode.peer.PeerClient peers() {
+        return node.peers();
+    }
+
+    public int p2pPort() {
+        return node.p2pPort();
     }
 
     /** The node's life: its state and logged-in user, as {@code hello} reports them. */

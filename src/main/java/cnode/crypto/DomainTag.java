@@ -19,7 +19,9 @@ public enum DomainTag {
     /** A redemption of coins to a bank account, signed by the owner: {@link RedemptionPayload}. */
     REDEMPTION("cnode/redemption/v1"),
     /** The associated data of a private key sealed under a password: {@link KeyBlob}. */
-    KEY_BLOB("cnode/keyblob/v1");
+    KEY_BLOB("cnode/keyblob/v1"),
+    /** The transcript of a peer link's handshake, signed by both users: {@code cnode.peer}. */
+    HANDSHAKE("cnode/handshake/v1");
 
     private final String text;
 

@@ -32,7 +32,7 @@ class ColonyOutageSystemTest {
         Colony colony = Colony.start(ColonyConfig.parse(flags));
         String url = "http://127.0.0.1:" + port;
         try (NodeHarness node = NodeHarness.start(root.resolve("node"), Clock.SYSTEM,
-            "--colony", url, "--p2p-port", Integer.toString(Network.freePort()),
+            "--colony", url,
             "--lease-ttl", "3s")) {
             Network.awaitState(node, NodeState.VUI_CONNECTED);
             Network.register(node, "steady.shop", "pw-12345", true);
@@ -66,13 +66,13 @@ class ColonyOutageSystemTest {
         Colony colony = Colony.start(ColonyConfig.parse(flags));
         String url = "http://127.0.0.1:" + port;
         try (NodeHarness registrar = NodeHarness.start(root.resolve("registrar"), Clock.SYSTEM,
-            "--colony", url, "--p2p-port", Integer.toString(Network.freePort()))) {
+            "--colony", url)) {
             Network.awaitState(registrar, NodeState.VUI_CONNECTED);
             Network.register(registrar, "early.shop", "pw-12345", true);
         }
         colony.close();
         try (NodeHarness node = NodeHarness.start(root.resolve("node"), Clock.SYSTEM,
-            "--colony", url, "--p2p-port", Integer.toString(Network.freePort()),
+            "--colony", url,
             "-U", "early.shop", "-P", "pw-12345")) {
             Thread.sleep(1_000);
             assertThat(node.call("hello", "").get("status")).isEqualTo("VUI_CONNECTING");

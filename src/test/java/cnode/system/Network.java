@@ -59,7 +59,7 @@ final class Network implements AutoCloseable {
         if (!args.contains("--colony")) {
             args.addAll(List.of("--colony", colony.url().toString()));
         }
-        args.addAll(List.of("--p2p-port", Integer.toString(freePort()), "--lease-ttl", "3s"));
+        args.addAll(List.of("--lease-ttl", "3s"));
         NodeHarness node = NodeHarness.start(root.resolve(name), Clock.SYSTEM,
             args.toArray(new String[0]));
         nodes.add(node);

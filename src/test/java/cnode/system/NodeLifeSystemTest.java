@@ -2,6 +2,7 @@ package cnode.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnode.Envelopes;
 import cnode.NodeHarness;
 import cnode.colony.client.ColonyAdmin;
 import cnode.colony.client.Outcome;
@@ -70,6 +71,25 @@ class NodeLifeSystemTest {
         Map<String, String> mpin = node.call("getMpin", password(PASSWORD));
         assertThat(mpin.get("mpin")).matches("[0-9A-Z]{6}");
         assertThat(node.call("getMpin", password("wrong")).get("mpin")).isEmpty();
+
+        var minted = network.admin().mint(network.token(), new ColonyAdmin.MintRequest(
+            "sys-mint-1", "merchant.one", 12_000, "PLN", null, "ZLOTY_ISSUANCE_CURVE"));
+        assertThat(minted).isInstanceOf(Outcome.Ok.class);
+        Network.await(() -> freeBalance(node) == 12_000,
+            () -> "getMoneyStatus never showed the minted 12 PLN");
+        assertThat(node.get("/ui/").body()).contains("12.000");
+    }
+
+    private static long freeBalance(NodeHarness node) {
+        try {
+            org.w3c.dom.Element ret = Envelopes.returnElement(
+                node.post(Envelopes.call("getMoneyStatus", "")).body());
+            org.w3c.dom.Element free = (org.w3c.dom.Element) ret
+                .getElementsByTagName("freeBalance").item(0);
+            return Long.parseLong(free.getElementsByTagName("amount").item(0).getTextContent());
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
     }
 
     @Test
