@@ -4,9 +4,12 @@
 //   php php-client.php wsdl|nowsdl NODE_URL FACTS_JSON_FILE
 //
 // "wsdl" builds SoapClient from NODE_URL?wsdl; "nowsdl" uses SoapClient(null, location + uri
-// ns1). FACTS_JSON_FILE holds tasks the Java test prepared through the engine. Every operation
-// the WSDL declares must have checks here; one served but not exercised fails the run. Prints
-// one line per check ("ok ..." or "FAIL ...") and exits 1 on any failure.
+// ns1). FACTS_JSON_FILE holds what the Java test prepared on this client's own node: tasks in
+// known states, a merchant registered in the colony with coins minted to it, a free name to
+// register. The node starts joined to the colony with nobody logged in; the checks run in the
+// order below (the ones needing no user, registration, login, then the user's operations).
+// Every operation the WSDL declares must have checks here; one served but not exercised fails
+// the run. Prints one line per check ("ok ..." or "FAIL ...") and exits 1 on any failure.
 
 declare(strict_types=1);
 error_reporting(E_ALL);
@@ -16,7 +19,7 @@ if ($argc !== 4 || !in_array($argv[1], ['wsdl', 'nowsdl'], true)) {
     exit(2);
 }
 [, $mode, $url, $factsFile] = $argv;
-$facts = json_decode(file_get_contents($factsFile), false, 16, JSON_THROW_ON_ERROR);
+$facts = json_decode(file_get_contents($factsFile), false, 32, JSON_THROW_ON_ERROR);
 $failures = 0;
 
 function check(string $name, bool $passed, string $detail = ''): void
@@ -153,15 +156,163 @@ function wait(string $taskId, string $lastStatus, int $timeoutSeconds)
         ['taskId' => $taskId, 'lastStatus' => $lastStatus, 'timeoutSeconds' => $timeoutSeconds]);
 }
 
+/** Polls getTaskStatus until the task has finished, as a shop does; the last answer. */
+function awaitTask(string $taskId)
+{
+    $deadline = microtime(true) + 30;
+    do {
+        $r = status($taskId);
+        if ($r->requestStatus !== 'SUCCESS'
+            || str_starts_with((string) $r->status, 'FINISHED_')) {
+            return $r;
+        }
+        usleep(100_000);
+    } while (microtime(true) < $deadline);
+    return $r;
+}
+
+/** The error code a finished task's additionalInfo carries ('' when none). */
+function errorCode($task): string
+{
+    $info = json_decode($task->additionalInfo, true, 16, JSON_THROW_ON_ERROR);
+    return $info['error']['code'] ?? '';
+}
+
+/**
+ * merchantData as an object (an array without the WSDL would go out as a map). The logo is
+ * bytes: SoapClient base64-encodes an xsd:base64Binary itself in WSDL mode; without the WSDL
+ * it is sent as the base64 text the node expects.
+ */
+function merchant(string $profileJson, string $logoBytes = '')
+{
+    global $mode;
+    return (object) ['publicProfileJson' => $profileJson, 'invoiceDataJson' => '',
+        'financialAccountJson' => '',
+        'logo' => $mode === 'wsdl' ? $logoBytes : base64_encode($logoBytes)];
+}
+
+/**
+ * Starts a registration or a login. Just after the previous one's task has finished, the node
+ * may still answer ERR_TASK_ALREADY_RUNNING for a moment (it reports the end before it has let
+ * go of the flow); a shop retries, and so does this script, saying so in a note.
+ */
+function startFlow(string $operation, array $params)
+{
+    for ($attempt = 1;; $attempt++) {
+        $r = call($operation, $params);
+        if ($r->requestStatus !== 'ERR_TASK_ALREADY_RUNNING' || $attempt === 20) {
+            return $r;
+        }
+        echo "note $operation answered ERR_TASK_ALREADY_RUNNING after the last task ended\n";
+        usleep(50_000);
+    }
+}
+
+function register(string $username, string $password, $merchant)
+{
+    return startFlow('startRegister', ['billonUserName' => $username,
+        'billonUserPassword' => $password, 'merchantData' => $merchant,
+        'recoveryEmail' => '', 'recoveryEmail1' => '', 'recoveryEmail2' => '',
+        'userARchoice' => '', 'userIPEchoice' => '']);
+}
+
+function login(string $username, string $password)
+{
+    return startFlow('startLogin', ['billonUserName' => $username,
+        'billonUserPassword' => $password]);
+}
+
+/** Calls one of the operations that take only the user's password. */
+function withPassword(string $operation, string $password)
+{
+    return call($operation, ['billonUserPassword' => $password]);
+}
+
+/** Both settings JSON texts of readSettings, decoded to arrays. */
+function settings(): array
+{
+    $r = call('readSettings', []);
+    check('readSettings: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+    return [json_decode($r->machineSettingsJson, true, 16, JSON_THROW_ON_ERROR),
+        json_decode($r->userSettingsJson, true, 16, JSON_THROW_ON_ERROR)];
+}
+
+/** Checks a billonAmount {amount, currency, colour}. */
+function checkAmount(string $name, $amount, int $billons, string $currency): void
+{
+    checkInt("$name.amount", $amount->amount, $billons);
+    check("$name.currency is $currency", $amount->currency === $currency, show($amount));
+    checkInt("$name.colour", $amount->colour, 0);
+}
+
+/** True when $value is an integer as this mode decodes it: an int, or digits without WSDL. */
+function isInteger($value): bool
+{
+    global $mode;
+    return $mode === 'wsdl' ? is_int($value)
+        : is_string($value) && preg_match('/^[0-9]+$/', $value) === 1;
+}
+
+/** What the minted coins come to per currency, from the facts. */
+function mintedBillons(): array
+{
+    global $facts;
+    $billons = [];
+    foreach ($facts->minted as $mint) {
+        $billons[$mint->currency] = $mint->billons;
+    }
+    return $billons;
+}
+
+/**
+ * The operations that need a user, called before the login with a plausible call each: every
+ * one answers ERR_VUI_NOT_LOGGEDIN. Only the served ones: SoapClient refuses the others.
+ */
+function refusedBeforeLogin(array $served): void
+{
+    global $facts;
+    $password = ['billonUserPassword' => $facts->shop->password];
+    $calls = ['getMerchantData' => [], 'checkPassword' => $password, 'getMpin' => $password,
+        'storePassword' => $password, 'clearPassword' => $password,
+        'setGeolocationInfo' => ['shopId' => 'shop-1', 'geolocationInfo' => '{}'],
+        'fetchUserLocation' => ['username' => $facts->newcomer->username],
+        'getMoneyStatus' => [], 'getCoinList' => []];
+    foreach ($calls as $operation => $params) {
+        if (!in_array($operation, $served, true)) {
+            continue;
+        }
+        $r = call($operation, $params);
+        check("$operation before the login: ERR_VUI_NOT_LOGGEDIN",
+            $r->requestStatus === 'ERR_VUI_NOT_LOGGEDIN' && $r->requestStatusDescription !== '',
+            show($r));
+    }
+    [$machine, $user] = settings();
+    check('readSettings before the login: no user settings, no stored password',
+        $user === [] && $machine['rememberUserPasswordForAutoLogin'] === false,
+        show([$machine, $user]));
+}
+
 $checks = [
     'hello' => function () use ($facts) {
         $r = call('hello', []);
         check('hello: requestStatus SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
-        check('hello: status is a VUI_* state', str_starts_with($r->status, 'VUI_'),
-            show($r->status));
+        check('hello: joined, nobody logged in',
+            $r->status === 'VUI_CONNECTED' && (string) $r->username === '', show($r));
         checkInt('hello: pid', $r->pid, $facts->pid);
         check('hello: mode normal', $r->mode === 'normal', show($r->mode));
         check('hello: version', is_string($r->version) && $r->version !== '', show($r));
+    },
+    'getCurrencyRatio' => function () {
+        foreach (['PLN', 'EUR', 'GBP', 'JPY', 'USD'] as $currency) {
+            $r = call('getCurrencyRatio', ['currency' => $currency]);
+            checkInt("getCurrencyRatio $currency: numerator", $r->numerator, 1);
+            checkInt("getCurrencyRatio $currency: denominator", $r->denominator, 1000);
+        }
+        foreach (['XYZ', 'pln', ''] as $currency) {
+            $r = call('getCurrencyRatio', ['currency' => $currency]);
+            check("getCurrencyRatio '$currency': 0/0, no such currency",
+                (int) $r->numerator === 0 && (int) $r->denominator === 0, show($r));
+        }
     },
     'getTaskStatus' => function () use ($facts) {
         $done = $facts->finished;
@@ -257,6 +408,221 @@ $checks = [
         check('waitForTask unknown: ERR_TASK_DOES_NOT_EXIST',
             wait($facts->unknownTaskId, '', 0)->requestStatus === 'ERR_TASK_DOES_NOT_EXIST');
     },
+    'startRegister' => function () use ($facts) {
+        $name = $facts->newcomer->username;
+        $password = $facts->newcomer->password;
+        $r = register('9-not-a-name', $password, null);
+        check('startRegister malformed name: ERR_INVALID_USERNAME, no task',
+            $r->requestStatus === 'ERR_INVALID_USERNAME' && (string) $r->taskId === '',
+            show($r));
+        $r = register($name, '', null);
+        check('startRegister empty password: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $r = register($name, $password, merchant('not json'));
+        check('startRegister profile not JSON: ERR_INVALID_PARAMETER',
+            $r->requestStatus === 'ERR_INVALID_PARAMETER', show($r));
+        $r = register($name, $password,
+            merchant(json_encode(['name' => "New shop $name"]), "\x89PNG\r\n\x1a\n\x00"));
+        check('startRegister: SUCCESS with a task id', $r->requestStatus === 'SUCCESS'
+            && preg_match('/^[0-9A-Z]{26}$/', $r->taskId) === 1, show($r));
+        $task = awaitTask($r->taskId);
+        $info = json_decode($task->additionalInfo, true, 16, JSON_THROW_ON_ERROR);
+        check('startRegister: the REGISTER task ends FINISHED_OK with the username',
+            $task->type === 'REGISTER' && $task->status === 'FINISHED_OK'
+            && ($info['username'] ?? '') === $name, show($task));
+        $task = awaitTask(register($facts->shop->username, $password, null)->taskId);
+        check('startRegister of a taken name: FINISHED_ERR_INVALID_USERNAME',
+            $task->status === 'FINISHED_ERR_INVALID_USERNAME'
+            && errorCode($task) === 'FINISHED_ERR_INVALID_USERNAME', show($task));
+    },
+    'startLogin' => function () use ($facts, $served) {
+        refusedBeforeLogin($served);
+        $shop = $facts->shop;
+        $r = login('Not A Name', $shop->password);
+        check('startLogin malformed name: ERR_INVALID_USERNAME, no task',
+            $r->requestStatus === 'ERR_INVALID_USERNAME' && (string) $r->taskId === '',
+            show($r));
+        $r = login($shop->username, '');
+        check('startLogin empty password: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $task = awaitTask(login($facts->unknownUser, $shop->password)->taskId);
+        check('startLogin of nobody: FINISHED_ERR_USER_NOT_FOUND',
+            $task->type === 'LOGIN' && $task->status === 'FINISHED_ERR_USER_NOT_FOUND'
+            && errorCode($task) === 'FINISHED_ERR_USER_NOT_FOUND', show($task));
+        $task = awaitTask(login($shop->username, 'not-the-password')->taskId);
+        check('startLogin wrong password: FINISHED_ERR_USER_NOT_AUTHENTICATED',
+            $task->status === 'FINISHED_ERR_USER_NOT_AUTHENTICATED', show($task));
+        $r = login($shop->username, $shop->password);
+        check('startLogin: SUCCESS with a task id', $r->requestStatus === 'SUCCESS'
+            && preg_match('/^[0-9A-Z]{26}$/', $r->taskId) === 1, show($r));
+        $task = awaitTask($r->taskId);
+        check('startLogin: the LOGIN task ends FINISHED_OK',
+            $task->type === 'LOGIN' && $task->status === 'FINISHED_OK', show($task));
+        $hello = call('hello', []);
+        check('startLogin: hello shows the user, VUI_READY', $hello->status === 'VUI_READY'
+            && $hello->username === $shop->username, show($hello));
+    },
+    'checkPassword' => function () use ($facts) {
+        $r = withPassword('checkPassword', 'not-the-password');
+        check('checkPassword wrong: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $r = withPassword('checkPassword', '');
+        check('checkPassword empty: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $r = withPassword('checkPassword', $facts->shop->password);
+        check('checkPassword right: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+    },
+    'getMpin' => function () use ($facts) {
+        $r = withPassword('getMpin', $facts->shop->password);
+        check('getMpin: SUCCESS, six characters', $r->requestStatus === 'SUCCESS'
+            && preg_match('/^[0-9A-Z]{6}$/', $r->mpin) === 1, show($r));
+        $again = withPassword('getMpin', $facts->shop->password);
+        check('getMpin again: the same mpin', $again->mpin === $r->mpin, show($again));
+        $r = withPassword('getMpin', 'not-the-password');
+        check('getMpin wrong password: ERR_INVALID_PASSWORD, no mpin',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD' && (string) $r->mpin === '', show($r));
+    },
+    'storePassword' => function () use ($facts) {
+        $r = withPassword('storePassword', 'not-the-password');
+        check('storePassword wrong: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $r = withPassword('storePassword', $facts->shop->password);
+        check('storePassword: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        [$machine] = settings();
+        check('storePassword: readSettings says the password is remembered',
+            $machine['rememberUserPasswordForAutoLogin'] === true, show($machine));
+    },
+    'clearPassword' => function () use ($facts) {
+        $r = withPassword('clearPassword', 'not-the-password');
+        check('clearPassword wrong: ERR_INVALID_PASSWORD',
+            $r->requestStatus === 'ERR_INVALID_PASSWORD', show($r));
+        $r = withPassword('clearPassword', $facts->shop->password);
+        check('clearPassword: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        [$machine] = settings();
+        check('clearPassword: readSettings says no password is remembered',
+            $machine['rememberUserPasswordForAutoLogin'] === false, show($machine));
+    },
+    'getMerchantData' => function () use ($facts) {
+        global $mode;
+        $r = call('getMerchantData', []);
+        check('getMerchantData: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        check('getMerchantData: the profile registered',
+            json_decode($r->publicProfileJson, true) === json_decode(
+                $facts->shop->publicProfileJson, true), show($r->publicProfileJson));
+        check('getMerchantData: no invoice data, no account',
+            $r->invoiceDataJson === '{}' && $r->financialAccountJson === '{}', show($r));
+        // xsd:base64Binary: SoapClient decodes it to bytes with the WSDL, not without.
+        $logo = $mode === 'wsdl' ? $r->logo : base64_decode($r->logo, true);
+        check('getMerchantData: the logo\'s bytes', $logo === base64_decode($facts->shop->logo),
+            show($r->logo));
+    },
+    'setGeolocationInfo' => function () {
+        $r = call('setGeolocationInfo',
+            ['shopId' => 'shop-1', 'geolocationInfo' => '{"Lng":"21.01","Lat":"52.23"}']);
+        check('setGeolocationInfo: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        $r = call('setGeolocationInfo', ['shopId' => 'shop-2', 'geolocationInfo' => 'here']);
+        check('setGeolocationInfo not JSON: ERR_INVALID_JSON',
+            $r->requestStatus === 'ERR_INVALID_JSON', show($r));
+        $r = call('setGeolocationInfo', ['shopId' => '', 'geolocationInfo' => '{}']);
+        check('setGeolocationInfo empty shopId: ERR_INVALID_PARAMETER',
+            $r->requestStatus === 'ERR_INVALID_PARAMETER', show($r));
+    },
+    'readSettings' => function () use ($facts) {
+        [$machine, $user] = settings();
+        $bandwidth = $machine['bandwidthBehaviour'] ?? [];
+        check('readSettings: the node\'s P2P port', ($bandwidth['tcpPort'] ?? null)
+            === $facts->p2pPort && ($bandwidth['udpPort'] ?? null) === $facts->p2pPort,
+            show($bandwidth));
+        check('readSettings: the shop location set',
+            ($machine['geolocation']['shop-1'] ?? null) === ['Lng' => '21.01', 'Lat' => '52.23']
+            && !isset($machine['geolocation']['shop-2']), show($machine['geolocation'] ?? null));
+        check('readSettings: the user\'s wallet settings',
+            is_string($user['walletPolicy'] ?? null)
+            && is_bool($user['contactsBehaviour']['auto_accept_strangers_payments'] ?? null),
+            show($user));
+    },
+    'fetchUserLocation' => function () use ($facts) {
+        $r = call('fetchUserLocation', ['username' => $facts->newcomer->username]);
+        check('fetchUserLocation: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        $r = call('fetchUserLocation', ['username' => 'Not A Name']);
+        check('fetchUserLocation malformed name: ERR_INVALID_USERNAME',
+            $r->requestStatus === 'ERR_INVALID_USERNAME', show($r));
+    },
+    'getMoneyStatus' => function () {
+        $minted = mintedBillons();
+        $r = call('getMoneyStatus', []);
+        check('getMoneyStatus: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        checkAmount('getMoneyStatus freeBalance', $r->freeBalance, $minted['PLN'], 'PLN');
+        foreach (['vaultBalance', 'lockedBalance', 'unpaidCommission'] as $field) {
+            checkAmount("getMoneyStatus $field", $r->$field, 0, 'PLN');
+        }
+        $list = items($r->balanceList);
+        check('getMoneyStatus balanceList: one item per currency held',
+            count($list) === count($minted), show($r->balanceList));
+        foreach ($list as $item) {
+            $currency = $item->currency;
+            check("getMoneyStatus balanceList $currency: a currency minted",
+                isset($minted[$currency]), show($item));
+            checkAmount("getMoneyStatus balanceList $currency freeBalance",
+                $item->freeBalance, $minted[$currency] ?? -1, $currency);
+            foreach (['vaultBalance', 'lockedBalance', 'unpaidCommission'] as $field) {
+                checkAmount("getMoneyStatus balanceList $currency $field", $item->$field, 0,
+                    $currency);
+            }
+        }
+    },
+    'getCoinList' => function () use ($facts) {
+        $r = call('getCoinList', []);
+        check('getCoinList: SUCCESS', $r->requestStatus === 'SUCCESS', show($r));
+        $summed = [];
+        $count = 0;
+        $typed = true;
+        $previous = [];
+        foreach (items($r->monexSummary) as $item) {
+            $typed = $typed && isInteger($item->amount->amount) && isInteger($item->quantity)
+                && isInteger($item->amount->colour);
+            $currency = $item->amount->currency;
+            $face = (int) $item->amount->amount;
+            check("getCoinList summary $currency $face: smallest first",
+                $face > ($previous[$currency] ?? 0), show($item));
+            $previous[$currency] = $face;
+            $summed[$currency] = ($summed[$currency] ?? 0) + $face * (int) $item->quantity;
+            $count += (int) $item->quantity;
+        }
+        check('getCoinList summary: amounts and quantities are integers', $typed,
+            show($r->monexSummary));
+        $minted = mintedBillons();
+        ksort($summed);
+        ksort($minted);
+        check('getCoinList summary: face value times quantity adds up to the coins minted',
+            $summed === $minted, show($summed));
+        $ids = [];
+        $values = [];
+        $wellFormed = true;
+        $date = '/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/';
+        foreach (items($r->monexList) as $coin) {
+            $ids[] = $coin->id;
+            $wellFormed = $wellFormed && preg_match('/^[0-9]+\.[0-9]{3}$/', $coin->value) === 1
+                && preg_match($date, $coin->issuingDate) === 1
+                && preg_match($date, $coin->incomingDate) === 1
+                && preg_match($date, $coin->expirationDate) === 1
+                && $coin->expirationDate > $coin->issuingDate;
+            $values[$coin->currency] = ($values[$coin->currency] ?? 0)
+                + (int) str_replace('.', '', $coin->value);
+        }
+        check('getCoinList monexList: values "units.thousandths", dates UTC, not expired',
+            $wellFormed, show(items($r->monexList)[0] ?? null));
+        ksort($values);
+        check('getCoinList monexList: the values add up to the coins minted',
+            $values === $minted, show($values));
+        $expected = array_merge(...array_map(fn($mint) => $mint->coinIds, $facts->minted));
+        sort($ids);
+        sort($expected);
+        check('getCoinList monexList: exactly the coins minted', $ids === $expected
+            && count($ids) === $count, show($ids));
+        check('getCoinList reservedList: empty', items($r->reservedList) === [],
+            show($r->reservedList));
+    },
 ];
 
 foreach (array_diff($served, array_keys($checks)) as $missing) {
@@ -266,8 +632,9 @@ foreach (array_diff($served, array_keys($checks)) as $missing) {
 foreach (array_diff(array_keys($checks), $served) as $extra) {
     check("operation $extra is declared", false, 'the suite checks it but the WSDL lacks it');
 }
-foreach ($served as $operation) {
-    if (!isset($checks[$operation])) {
+// In this script's order, not the WSDL's: the login comes after the checks without a user.
+foreach (array_keys($checks) as $operation) {
+    if (!in_array($operation, $served, true)) {
         continue;
     }
     try {
@@ -290,8 +657,16 @@ if ($mode === 'wsdl') {
 } else {
     checkFault('an undocumented operation answers a SOAP Fault',
         fn() => $client->__soapCall('transferEverything', []), 'not an operation');
-    checkFault('a documented operation not built yet answers a SOAP Fault',
-        fn() => $client->__soapCall('startLogin', []), 'not implemented');
+    // Documented operations that later issues build; the first one this node lacks.
+    $unbuilt = array_values(array_diff(['giveMoneyRequest', 'requestPaymentInitiation',
+        'changeMoney', 'addSlaves', 'getHistoryReport'], $served));
+    if ($unbuilt === []) {
+        check('a documented operation not built yet is known to this script', false,
+            'the node serves every candidate; name another one here');
+    } else {
+        checkFault("a documented operation not built yet ($unbuilt[0]) answers a SOAP Fault",
+            fn() => $client->__soapCall($unbuilt[0], []), 'not implemented');
+    }
 }
 
 echo $failures === 0 ? "PASS php $mode\n" : "FAILED php $mode: $failures check(s)\n";

@@ -40,6 +40,7 @@ final class LoginFlow implements Membership.Flow {
     private final String username;
     private final String password;
     private String taskId;
+    private Membership.Ending ending;
 
     LoginFlow(Membership member, String username, String password) {
         this.member = member;
@@ -165,9 +166,8 @@ final class LoginFlow implements Membership.Flow {
     }
 
     private void finish(Establish.Result result, NodeUser user) {
-        long nowMs = member.clock.nowMs();
         switch (result) {
-            case READY -> member.engine.advance(taskId, TaskStatus.FINISHED_OK, -1, null, nowMs);
+            case READY -> ending = Membership.Ending.OK;
             case LOCKED -> {
                 member.logOut("write permission not obtained in time");
                 fail(TaskStatus.FINISHED_ERR_LOCKED, "Another instance of " + username
@@ -187,7 +187,15 @@ final class LoginFlow implements Membership.Flow {
         }
     }
 
+    /** Records how the task ends; published once the flow has let go of the node. */
     private void fail(TaskStatus status, String message) {
-        member.engine.fail(taskId, status, message, member.clock.nowMs());
+        if (ending == null) {
+            ending = new Membership.Ending(status, message);
+        }
+    }
+
+    @Override
+    public Membership.Ending ending() {
+        return ending;
     }
 }

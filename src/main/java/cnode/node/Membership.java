@@ -16,6 +16,7 @@ import cnode.colony.client.ColonyVault;
 import cnode.colony.client.Outcome;
 import cnode.stdx.Clock;
 import cnode.task.TaskEngine;
+import cnode.task.TaskStatus;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -167,25 +168,50 @@ public final class Membership implements AutoCloseable {
         String taskId = created.task().id();
         flowTaskId = taskId;
         flows.execute(() -> {
+            Ending ending;
             try {
                 flow.run(taskId);
+                ending = flow.ending();
             } catch (RuntimeException bug) {
                 LOG.error("task {}: {} flow failed", taskId, created.task().type(), bug);
-                engine.fail(taskId, cnode.task.TaskStatus.FINISHED_ERR_INTERNAL_ERROR,
-                    "The node failed inside; see its log for this task id.", clock.nowMs());
+                ending = new Ending(TaskStatus.FINISHED_ERR_INTERNAL_ERROR,
+                    "The node failed inside; see its log for this task id.");
             } finally {
                 flowTaskId = "";
                 busy.set(false);
+            }
+            if (ending != null) {
+                ending.publish(engine, taskId, clock.nowMs());
             }
         });
         return Optional.of(created);
     }
 
-    /** A login or registration: creates its task, then runs it on its own thread. */
+    /**
+     * A login or registration: creates its task, then runs it on its own thread. Its ending
+     * is published only after the flow has moved the life and let go of the node, so a client
+     * that sees the task finished can start the next login at once.
+     */
     interface Flow {
         TaskEngine.Created create(long nowMs);
 
         void run(String taskId);
+
+        /** How the task ends; null when it ended otherwise (a deadline, a cancel). */
+        Ending ending();
+    }
+
+    /** How a flow's task ends: FINISHED_OK, or a failure with its sentence. */
+    record Ending(TaskStatus status, String message) {
+        static final Ending OK = new Ending(TaskStatus.FINISHED_OK, "");
+
+        void publish(TaskEngine engine, String taskId, long nowMs) {
+            if (status == TaskStatus.FINISHED_OK) {
+                engine.advance(taskId, status, -1, null, nowMs);
+            } else {
+                engine.fail(taskId, status, message, nowMs);
+            }
+        }
     }
 
     /** Whether the task is still unfinished (a deadline or a cancel may end it meanwhile). */

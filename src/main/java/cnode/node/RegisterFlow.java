@@ -55,6 +55,7 @@ public final class RegisterFlow implements Membership.Flow {
     private final Request request;
     private final SecureRandom random = new SecureRandom();
     private String taskId;
+    private Membership.Ending ending;
 
     RegisterFlow(Membership member, Request request) {
         this.member = member;
@@ -114,7 +115,7 @@ public final class RegisterFlow implements Membership.Flow {
                 request.username(), unwritable.getMessage());
         }
         LOG.info("task {}: user {} registered", taskId, request.username());
-        member.engine.advance(taskId, TaskStatus.FINISHED_OK, -1, null, member.clock.nowMs());
+        ending = Membership.Ending.OK;
     }
 
     /**
@@ -141,6 +142,11 @@ public final class RegisterFlow implements Membership.Flow {
         String message = refusal.error().equals("USERNAME_TAKEN")
             ? "The name " + request.username() + " is already taken."
             : "The colony refused the registration: " + refusal.message();
-        member.engine.fail(taskId, status, message, member.clock.nowMs());
+        ending = new Membership.Ending(status, message);
+    }
+
+    @Override
+    public Membership.Ending ending() {
+        return ending;
     }
 }

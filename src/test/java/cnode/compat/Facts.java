@@ -4,83 +4,121 @@ import cnode.task.NewTask;
 import cnode.task.TaskEngine;
 import cnode.task.TaskStatus;
 import cnode.task.TaskType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 
 /**
- * The tasks a client script checks, prepared through the engine before the clients run, and
- * written for them as JSON. Shared tasks are only read by the clients; each client gets its own
- * task to cancel and its own task to wait on, so the clients can run in any order. Immutable.
- *
- * @param giveMoneyCount  every GIVE_MONEY task on the node, for listTasks' paging check
+ * What one client script checks against its own node, prepared by the test before the client
+ * runs and written for it as JSON: the node's process id and P2P port, tasks in known states
+ * (created through the engine), the accounts in the colony (a merchant registered and holding
+ * minted coins, a name for the script to register) and the coins minted. Immutable.
  */
-record Facts(
-    long pid,
-    String finishedId,
-    String finishedTransferId,
-    String transferringId,
-    String rejectedId,
-    String singleId,
-    int giveMoneyCount) {
+record Facts(long pid, int p2pPort, Tasks tasks, Accounts accounts, List<Minted> minted) {
 
-    /** A task type with exactly one task ({@link #singleId}), and one with none. */
-    static final TaskType SINGLE_TYPE = TaskType.LOGIN;
+    /** A task type with exactly one task ({@link Tasks#singleId}), and one with none. */
+    static final TaskType SINGLE_TYPE = TaskType.CHECK_SLAVE_STATUS;
     static final TaskType EMPTY_TYPE = TaskType.MONEY_REDEMPTION;
     /** Well-formed, and never issued: ids are 26 characters, this one has 24. */
     static final String UNKNOWN_TASK_ID = "QF4KJMNG3ESEG2245J7901KD";
-    /** GIVE_MONEY tasks created per client: one to cancel, one to wait on. */
-    static final int GIVE_MONEY_PER_CLIENT = 2;
+    /** Well-formed, and registered by nobody. */
+    static final String UNKNOWN_USER = "nobody.here";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    Facts {
+        minted = List.copyOf(minted);
+    }
 
     /**
-     * Creates the shared tasks, in the states the clients expect to read; each of the
-     * {@code clients} then gets its own tasks from {@link #createOwn}, counted here already.
+     * The node's tasks as the clients expect to read them: shared ones only read, one the
+     * client cancels and one it waits on while the test moves it.
+     *
+     * @param giveMoneyCount every GIVE_MONEY task on the node, for listTasks' paging check
      */
-    static Facts prepare(TaskEngine engine, int clients, long nowMs) {
-        String finished = create(engine, TaskType.GIVE_MONEY, "compat-order-1", nowMs);
-        engine.advance(finished, TaskStatus.SEARCHING, 0, null, nowMs);
-        engine.advance(finished, TaskStatus.TRANSFERRING, 50, "{\"coinCount\":3}", nowMs);
-        engine.advance(finished, TaskStatus.FINISHED_OK, 100, null, nowMs);
-        String transferring = create(engine, TaskType.GIVE_MONEY, null, nowMs);
-        engine.advance(transferring, TaskStatus.TRANSFERRING, 40, null, nowMs);
-        String rejected = create(engine, TaskType.GIVE_MONEY, null, nowMs);
-        engine.fail(rejected, TaskStatus.FINISHED_ERR_USER_REJECTED, "The user said no.", nowMs);
-        String single = create(engine, SINGLE_TYPE, null, nowMs);
-        return new Facts(ProcessHandle.current().pid(), finished, "compat-order-1",
-            transferring, rejected, single, 3 + clients * GIVE_MONEY_PER_CLIENT);
-    }
+    record Tasks(String finishedId, String finishedTransferId, String transferringId,
+                 String rejectedId, String singleId, String cancellable, String waitee,
+                 int giveMoneyCount) {
 
-    /** One client's own tasks: one it cancels, one it waits on while the test moves it. */
-    record Own(String cancellable, String waitee) {}
-
-    /** Creates one client's own tasks ({@link #GIVE_MONEY_PER_CLIENT} GIVE_MONEY tasks). */
-    static Own createOwn(TaskEngine engine, long nowMs) {
-        return new Own(create(engine, TaskType.GIVE_MONEY, null, nowMs),
-            create(engine, TaskType.GIVE_MONEY, null, nowMs));
-    }
-
-    /** Creates a task of {@code type} in PREPARATION and returns its id. */
-    static String create(TaskEngine engine, TaskType type, String transferId, long nowMs) {
-        TaskEngine.Created created = engine.create(
-            new NewTask(type, transferId, "compat", "{}", null, false), nowMs);
-        if (created.outcome() != TaskEngine.Outcome.CREATED) {
-            throw new IllegalStateException("the engine refused a test task: " + created);
+        /** Creates the tasks through {@code engine}, on a node where the login makes no other. */
+        static Tasks prepare(TaskEngine engine, long nowMs) {
+            String finished = create(engine, TaskType.GIVE_MONEY, "compat-order-1", nowMs);
+            engine.advance(finished, TaskStatus.SEARCHING, 0, null, nowMs);
+            engine.advance(finished, TaskStatus.TRANSFERRING, 50, "{\"coinCount\":3}", nowMs);
+            engine.advance(finished, TaskStatus.FINISHED_OK, 100, null, nowMs);
+            String transferring = create(engine, TaskType.GIVE_MONEY, null, nowMs);
+            engine.advance(transferring, TaskStatus.TRANSFERRING, 40, null, nowMs);
+            String rejected = create(engine, TaskType.GIVE_MONEY, null, nowMs);
+            engine.fail(rejected, TaskStatus.FINISHED_ERR_USER_REJECTED, "The user said no.",
+                nowMs);
+            String single = create(engine, SINGLE_TYPE, null, nowMs);
+            String cancellable = create(engine, TaskType.GIVE_MONEY, null, nowMs);
+            String waitee = create(engine, TaskType.GIVE_MONEY, null, nowMs);
+            List<String> giveMoney = List.of(finished, transferring, rejected, cancellable,
+                waitee);
+            return new Tasks(finished, "compat-order-1", transferring, rejected, single,
+                cancellable, waitee, giveMoney.size());
         }
-        return created.task().id();
+
+        /** Creates a task of {@code type} in PREPARATION and returns its id. */
+        private static String create(TaskEngine engine, TaskType type, String transferId,
+                                     long nowMs) {
+            TaskEngine.Created created = engine.create(
+                new NewTask(type, transferId, "compat", "{}", null, false), nowMs);
+            if (created.outcome() != TaskEngine.Outcome.CREATED) {
+                throw new IllegalStateException("the engine refused a test task: " + created);
+            }
+            return created.task().id();
+        }
     }
 
-    /** The JSON a client reads; ids are {@code [0-9A-Z]} and need no escaping. */
-    String json(Own own) {
-        return "{\n"
-            + "  \"pid\": " + pid + ",\n"
-            + "  \"finished\": {\"taskId\": \"" + finishedId + "\", \"uniqueTransferId\": \""
-            + finishedTransferId + "\"},\n"
-            + "  \"transferring\": {\"taskId\": \"" + transferringId + "\"},\n"
-            + "  \"rejected\": {\"taskId\": \"" + rejectedId + "\"},\n"
-            + "  \"single\": {\"type\": \"" + SINGLE_TYPE.name() + "\", \"taskId\": \""
-            + singleId + "\"},\n"
-            + "  \"emptyType\": \"" + EMPTY_TYPE.name() + "\",\n"
-            + "  \"unknownTaskId\": \"" + UNKNOWN_TASK_ID + "\",\n"
-            + "  \"giveMoneyCount\": " + giveMoneyCount + ",\n"
-            + "  \"cancellable\": \"" + own.cancellable() + "\",\n"
-            + "  \"waitee\": \"" + own.waitee() + "\"\n"
-            + "}\n";
+    /**
+     * The colony's users a client meets: {@code shop}, a merchant registered before the client
+     * runs (with this profile and logo, base64), whom it logs in as; {@code newcomer}, a free
+     * name it registers itself. {@link #toString()} leaves the passwords out.
+     */
+    record Accounts(String shop, String shopPassword, String profileJson, String logoBase64,
+                    String newcomer, String newcomerPassword) {
+        @Override
+        public String toString() {
+            return "Accounts[shop=" + shop + ", newcomer=" + newcomer + "]";
+        }
+    }
+
+    /** One mint to the shop: the amount, and the ids of the coins it issued. */
+    record Minted(String currency, long colour, long billons, List<String> coinIds) {
+        Minted {
+            coinIds = List.copyOf(coinIds);
+        }
+    }
+
+    /** The JSON a client reads. */
+    String json() {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("pid", pid).put("p2pPort", p2pPort);
+        root.putObject("finished").put("taskId", tasks.finishedId())
+            .put("uniqueTransferId", tasks.finishedTransferId());
+        root.putObject("transferring").put("taskId", tasks.transferringId());
+        root.putObject("rejected").put("taskId", tasks.rejectedId());
+        root.putObject("single").put("type", SINGLE_TYPE.name())
+            .put("taskId", tasks.singleId());
+        root.put("emptyType", EMPTY_TYPE.name()).put("unknownTaskId", UNKNOWN_TASK_ID)
+            .put("giveMoneyCount", tasks.giveMoneyCount())
+            .put("cancellable", tasks.cancellable()).put("waitee", tasks.waitee());
+        root.putObject("shop").put("username", accounts.shop())
+            .put("password", accounts.shopPassword())
+            .put("publicProfileJson", accounts.profileJson())
+            .put("logo", accounts.logoBase64());
+        root.putObject("newcomer").put("username", accounts.newcomer())
+            .put("password", accounts.newcomerPassword());
+        root.put("unknownUser", UNKNOWN_USER);
+        ArrayNode money = root.putArray("minted");
+        for (Minted mint : minted) {
+            ObjectNode item = money.addObject().put("currency", mint.currency())
+                .put("colour", mint.colour()).put("billons", mint.billons());
+            ArrayNode ids = item.putArray("coinIds");
+            mint.coinIds().forEach(ids::add);
+        }
+        return root.toPrettyString() + "\n";
     }
 }

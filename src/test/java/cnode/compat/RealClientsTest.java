@@ -3,7 +3,10 @@ package cnode.compat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import cnode.NodeHarness;
+import cnode.colony.client.ClientLimits;
+import cnode.colony.client.ColonyAdmin;
+import cnode.colony.client.ColonyClient;
+import cnode.colony.server.ColonyHarness;
 import cnode.stdx.Clock;
 import cnode.task.TaskEngine;
 import cnode.task.TaskStatus;
@@ -16,9 +19,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -33,13 +35,16 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /**
- * Real third-party SOAP clients from Debian against a real node (issue 6): PHP SoapClient in
+ * Real third-party SOAP clients from Debian against real nodes (issue 6): PHP SoapClient in
  * WSDL and non-WSDL mode and Python zeep each run a script (src/test/resources/compat) that
  * calls every operation the WSDL declares and checks typed values, lists, ERR_* answers and
- * SOAP Faults the way an integrator's code would. The scripts fail on an operation they do not
- * exercise; this test checks it again from the WSDL, so a new operation without client checks
- * fails the suite. A missing client fails the test, naming its Debian package, unless
- * {@code -Dcnode.skipExternal=1}, which skips it (./cnode test --skip-external).
+ * SOAP Faults the way an integrator's code would. Each client gets its own node joined to one
+ * real colony ({@link PreparedNode}): it registers and logs in there, which changes the
+ * node's user, and reads the coins the colony minted to its shop. The scripts fail on an
+ * operation they do not exercise; this test checks it again from the WSDL, so a new operation
+ * without client checks fails the suite. A missing client fails the test, naming its Debian
+ * package, unless {@code -Dcnode.skipExternal=1}, which skips it (./cnode test
+ * --skip-external).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RealClientsTest {
@@ -50,30 +55,22 @@ class RealClientsTest {
 
     @TempDir
     static Path work;
-    private NodeHarness node;
-    private Facts facts;
-    private final Map<RealClient, Facts.Own> own = new EnumMap<>(RealClient.class);
+    private ColonyHarness colony;
+    private ColonyClient colonyClient;
 
     @BeforeAll
-    void startNodeAndPrepareTasks() throws Exception {
-        node = NodeHarness.start(work.resolve("node"), Clock.SYSTEM);
-        TaskEngine engine = node.engine();
-        long nowMs = Clock.SYSTEM.nowMs();
-        facts = Facts.prepare(engine, RealClient.values().length, nowMs);
-        for (RealClient client : RealClient.values()) {
-            own.put(client, Facts.createOwn(engine, nowMs));
-        }
-    }
-
-    /** The SOAP endpoint, as a client is configured with it ({@code ?wsdl} appended for it). */
-    private String url() {
-        return "http://127.0.0.1:" + node.port() + "/";
+    void startColony() throws Exception {
+        colony = ColonyHarness.start(work.resolve("colony"));
+        colonyClient = new ColonyClient(colony.url(), ClientLimits.defaults());
     }
 
     @AfterAll
-    void stopNode() {
-        if (node != null) {
-            node.close();
+    void stopColony() {
+        if (colonyClient != null) {
+            colonyClient.close();
+        }
+        if (colony != null) {
+            colony.close();
         }
     }
 
@@ -81,18 +78,25 @@ class RealClientsTest {
     @EnumSource(RealClient.class)
     void callsEveryOperationTheWsdlDeclares(RealClient client) throws Exception {
         requireInstalled(client);
-        Facts.Own tasks = own.get(client);
+        String name = client.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        try (PreparedNode prepared = PreparedNode.start(work.resolve(name), colony,
+            new ColonyAdmin(colonyClient), name)) {
+            run(client, prepared);
+        }
+    }
+
+    private void run(RealClient client, PreparedNode prepared) throws Exception {
         Path factsFile = work.resolve(client.name() + "-facts.json");
-        Files.writeString(factsFile, facts.json(tasks));
+        Files.write(factsFile, prepared.factsJson());
         Path scripts = Path.of(RealClientsTest.class.getResource("/compat/" + client.script())
             .toURI()).getParent();
-        TaskEngine engine = node.engine();
+        TaskEngine engine = prepared.node().engine();
+        String waitee = prepared.facts().tasks().waitee();
         CompletableFuture<TaskEngine.Moved> change = CompletableFuture.supplyAsync(
-            () -> engine.advance(tasks.waitee(), TaskStatus.SEARCHING, 0, null,
-                Clock.SYSTEM.nowMs()),
+            () -> engine.advance(waitee, TaskStatus.SEARCHING, 0, null, Clock.SYSTEM.nowMs()),
             CompletableFuture.delayedExecutor(CHANGE_AFTER_MS, TimeUnit.MILLISECONDS));
 
-        List<String> command = client.command(scripts, url(), factsFile);
+        List<String> command = client.command(scripts, prepared.url(), factsFile);
         RealClient.Run run = RealClient.run(command, work.resolve(client.name() + ".out"),
             CLIENT_TIMEOUT_MS);
 
@@ -102,11 +106,13 @@ class RealClientsTest {
             CLIENT_TIMEOUT_MS, report).isFalse();
         assertThat(run.exit()).as("exit code of %s", report).isZero();
         assertThat(run.output()).as(report).doesNotContain("FAIL ");
-        for (String operation : wsdlOperations()) {
+        for (String operation : wsdlOperations(prepared.url())) {
             assertThat(run.output()).as("%s exercised %s:%n%s", client.label(), operation,
                 report).contains("covered " + operation + "\n");
         }
         assertThat(change.get(10, TimeUnit.SECONDS).moved()).as("waitee moved").isTrue();
+        assertThat(prepared.node().life().snapshot().username()).as("the user %s logged in",
+            client.label()).isEqualTo(prepared.facts().accounts().shop());
     }
 
     private static void requireInstalled(RealClient client) {
@@ -123,10 +129,10 @@ class RealClientsTest {
     }
 
     /** The operation names of the node's WSDL, read with the JDK's parser. */
-    private List<String> wsdlOperations() throws Exception {
+    private static List<String> wsdlOperations(String url) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-            URI.create(url() + "?wsdl")).timeout(Duration.ofSeconds(10)).GET().build(),
+            URI.create(url + "?wsdl")).timeout(Duration.ofSeconds(10)).GET().build(),
             HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

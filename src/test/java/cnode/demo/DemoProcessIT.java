@@ -2,6 +2,7 @@ package cnode.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cnode.ui.Chromium;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -23,6 +24,8 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -30,8 +33,9 @@ import org.w3c.dom.Element;
  * {@code cnode demo} as a user runs it, in a child process started from the built jar
  * ({@code java -jar cnode.jar demo}, the jar Maven packaged in this build; an integration
  * test, run by failsafe after the package phase) with {@code --port-offset K} (K chosen so
- * every sandbox port is free) and a temporary {@code --data}: every node answers {@code hello} with {@code VUI_READY} and its own user
- * within 120 s, the shop holds its seeded 1 000 PLN, bruno's web page answers; after SIGTERM
+ * every sandbox port is free) and a temporary {@code --data}: every node answers
+ * {@code hello} with {@code VUI_READY} and its own user within 120 s, the shop holds its
+ * seeded 1 000 PLN, bruno's page in Chromium shows his 500 PLN and no requests; after SIGTERM
  * and a restart on the same data the money is the same (seeded once); {@code --fresh} starts
  * over with a new colony.
  * The start-up times go to the test output, as figures for docs/PERFORMANCE.md.
@@ -74,6 +78,7 @@ class DemoProcessIT {
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
             type -> assertThat(type).startsWith("text/html"));
         assertThat(page.body()).contains("bruno");
+        brunoSeesHisMoneyInABrowser(offset);
         String firstToken = Files.readString(token);
         assertThat(Files.readString(work.resolve("first.out")))
             .contains("every password is demo-password", "curl", "getMoneyStatus",
@@ -117,6 +122,22 @@ class DemoProcessIT {
             try (Stream<Path> entries = Files.list(data)) {
                 assertThat(entries.count()).as("files in the folder").isEqualTo(1);
             }
+        }
+    }
+
+    /** Issue 4's check by a person: bruno's page in Chromium, his 500 PLN, no requests. */
+    private static void brunoSeesHisMoneyInABrowser(int offset) {
+        Chromium.require();
+        WebDriver browser = Chromium.start();
+        try {
+            browser.get("http://127.0.0.1:" + (9102 + offset) + "/ui/");
+            assertThat(browser.findElement(By.id("user")).getText()).isEqualTo("bruno");
+            assertThat(browser.findElement(By.cssSelector("#balance-PLN .free")).getText())
+                .isEqualTo("500.000 PLN");
+            assertThat(browser.findElement(By.id("decisions")).getText())
+                .contains("No pending requests");
+        } finally {
+            browser.quit();
         }
     }
 
