@@ -192,7 +192,7 @@ class SoapOperationsTest {
         assertThat(unknown.statusCode()).isEqualTo(500);
         assertThat(Envelopes.fault(unknown.body())[0]).isEqualTo("SOAP-ENV:Client");
         assertThat(Envelopes.fault(unknown.body())[1]).contains("not an operation");
-        HttpResponse<String> later = node.post(Envelopes.call("startLogin", ""));
+        HttpResponse<String> later = node.post(Envelopes.call("getHistoryReport", ""));
         assertThat(later.statusCode()).isEqualTo(500);
         assertThat(Envelopes.fault(later.body())[1]).contains("not implemented");
     }
