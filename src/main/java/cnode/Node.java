@@ -1,6 +1,10 @@
 package cnode;
 
+import cnode.api.CancelPaymentRequestOperation;
 import cnode.api.CancelTaskOperation;
+import cnode.api.ExpectPaymentRequestOperation;
+import cnode.api.GiveMoneyRequestOperation;
+import cnode.api.RequestPaymentInitiationOperation;
 import cnode.api.CheckPasswordOperation;
 import cnode.api.ClearPasswordOperation;
 import cnode.api.FetchUserLocationOperation;
@@ -29,6 +33,7 @@ import cnode.cli.StartupLogin;
 import cnode.cli.UsageError;
 import cnode.colony.client.ClientLimits;
 import cnode.colony.client.ColonyClient;
+import cnode.colony.client.ColonySwaps;
 import cnode.colony.client.ColonyUsers;
 import cnode.colony.client.ColonyVault;
 import cnode.http.HttpServer;
@@ -39,9 +44,11 @@ import cnode.node.NodeFiles;
 import cnode.node.NodeLife;
 import cnode.node.NodeUser;
 import cnode.node.ShopLocations;
+import cnode.payment.ExpectWindows;
+import cnode.payment.PaymentDesk;
+import cnode.payment.Payments;
 import cnode.peer.LocatorLimits;
 import cnode.peer.PeerClient;
-import cnode.peer.PeerHandler;
 import cnode.peer.PeerIdentity;
 import cnode.peer.PeerLimits;
 import cnode.peer.PeerPort;
@@ -99,6 +106,9 @@ public final class Node implements AutoCloseable {
     private final UserLocator locator;
     private final PeerPort peerPort;
     private final PeerClient peers;
+    private final ExpectWindows windows = new ExpectWindows();
+    private final PaymentDesk desk;
+    private final Payments payments;
     private final Membership membership;
     private final HttpServer http;
     private final Thread ticker;
@@ -125,16 +135,22 @@ public final class Node implements AutoCloseable {
         locator = new UserLocator(new ColonyUsers(colony), clock, LocatorLimits.defaults());
         Supplier<Optional<PeerIdentity>> identity = () -> Optional.ofNullable(
             life.snapshot().user()).map(user -> new PeerIdentity(user.username(), user.keys()));
+        ColonySwaps swaps = new ColonySwaps(colony);
+        desk = new PaymentDesk(life, wallet, decisions, config.wallet(), config.payments(),
+            swaps, windows, (pending, state, nowMs) -> LOG.info("payment {} with {} ended {}",
+                pending.transferId(), pending.from(), state), clock);
         try {
             peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
-                config.p2pPort()), PeerLimits.defaults(), identity, locator, PeerHandler.PONG);
+                config.p2pPort()), PeerLimits.defaults(), identity, locator, desk);
         } catch (IOException | RuntimeException failure) {
             locator.close();
             colony.close();
             store.close();
             throw failure;
         }
-        peers = new PeerClient(PeerLimits.defaults(), identity, locator, PeerHandler.PONG);
+        peers = new PeerClient(PeerLimits.defaults(), identity, locator, desk);
+        payments = new Payments(engine, life, wallet, locator, peers, swaps, config.payments(),
+            clock);
         String p2p = hostPort(config.p2pAddress(), peerPort.port());
         membership = new Membership(life, colony, engine, files, autologin,
             new Membership.Settings(machineId, p2p, config.leaseTtlMs(),
@@ -191,7 +207,11 @@ public final class Node implements AutoCloseable {
             new FetchUserLocationOperation(gate, locator::prefetch),
             new GetMoneyStatusOperation(gate, wallet),
             new GetCoinListOperation(gate, wallet),
-            new GetCurrencyRatioOperation()));
+            new GetCurrencyRatioOperation(),
+            new RequestPaymentInitiationOperation(gate, payments),
+            new GiveMoneyRequestOperation(gate, payments),
+            new CancelPaymentRequestOperation(engine, clock),
+            new ExpectPaymentRequestOperation(gate, windows, clock)));
         return operations;
     }
 
@@ -219,6 +239,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void closePeers() {
+        payments.close();
         peers.close();
         peerPort.close();
         locator.close();
@@ -356,6 +377,7 @@ public final class Node implements AutoCloseable {
         while (running) {
             try {
                 engine.tick(clock.nowMs());
+                desk.sweep(clock.nowMs());
                 Thread.sleep(TICK_MS);
             } catch (InterruptedException stop) {
                 return;

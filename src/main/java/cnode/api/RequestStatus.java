@@ -33,6 +33,15 @@ public enum RequestStatus {
     ERR_TASK_ALREADY_RUNNING("A login or registration is already running on this node."),
     /** Contract §3: a parameter that must be JSON is not. */
     ERR_INVALID_JSON("A parameter that must hold a JSON object does not."),
+    ERR_INVALID_AMOUNT("The amount must be a whole number of billons above 0 and at most "
+        + "9223372036854775807, in a currency the network rates, colour 0."),
+    ERR_INVALID_PAYMENT_TYPE("The payment type is not one this operation takes."),
+    ERR_INVALID_SERIES_ID("No series with this id runs on this node."),
+    ERR_INVALID_PEER_LOCATION("The peer location is malformed."),
+    ERR_NO_REQUEST_DATA("The requestData is missing."),
+    ERR_INVALID_PURCHASE_DOCUMENT("The description must be a JSON object."),
+    ERR_INVALID_DELIVERY_OPTION("requestDeliveryData must be NOT_NEEDED, OPTIONAL or OBLIGATORY."),
+    ERR_INVALID_INVOICE_OPTION("requestInvoiceData must be NOT_NEEDED, OPTIONAL or OBLIGATORY."),
     ERR_TECHNICAL_PROBLEM("The node could not complete the request; try again.");
 
     private final String description;

@@ -10,5 +10,24 @@ public enum PeerMessageKind {
     /** A request that asks the other node to show it is there; answered with {@link #PONG}. */
     PING,
     /** The answer to {@link #PING}; its body echoes the ping's. */
-    PONG
+    PONG,
+    /**
+     * A payment offered by the node running its task (docs/PEER-PROTOCOL.md, Payments): a
+     * request to pay, or money to receive. Answered {@link #PAY_ACCEPTED} or refused.
+     */
+    PAY_OFFER,
+    /** The other side takes the offer: the payer's signed terms, or the payee's change. */
+    PAY_ACCEPTED,
+    /** The payer asks the payee to sign terms whose change coins are the payee's. */
+    PAY_SIGN,
+    /** The payee's signature of the terms. */
+    PAY_SIGNED,
+    /** The payer asks the receiving side to confirm the swap prepared at the registry. */
+    PAY_VERIFY,
+    /** The receiving side saw the prepared swap and confirms it. */
+    PAY_VERIFIED,
+    /** How the swap ended (committed or voided), so the other side settles its side. */
+    PAY_DONE,
+    /** The other side settled. */
+    PAY_SETTLED
 }

@@ -1,0 +1,119 @@
+package cnode.payment;
+
+import cnode.money.Currency;
+import cnode.wallet.CoinStanding;
+import cnode.wallet.HeldCoin;
+import cnode.wallet.WalletRead;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The wallet's side of coin selection: splits the user's coins of one currency into those
+ * that can pay (free and valid past the swap's end), the money reserved by other tasks and the
+ * money only expired coins hold, judges the money outcomes in the contract's order (with
+ * FINISHED_ERR_OUTDATED where only expired coins would make the amount), and asks
+ * {@link CoinSelection} for the coins. A value: the refusal's name, or the coins.
+ *
+ * @param refusal        null when coins were chosen, else NOT_ENOUGH_MONEY, OUTDATED,
+ *                       COLLECTING_MONEX_AMOUNT or CHANGE_MISMATCH
+ * @param changeBillons  what the change coins are worth
+ */
+record CoinPick(String refusal, List<String> payerCoinIds, List<String> changeCoinIds,
+                long changeBillons) {
+    /** The most coins one swap moves, both sides together (the registry's limit). */
+    static final int SWAP_COINS_MAX = 1_000;
+
+    CoinPick {
+        payerCoinIds = List.copyOf(payerCoinIds);
+        changeCoinIds = List.copyOf(changeCoinIds);
+    }
+
+    static CoinPick refused(String reason) {
+        return new CoinPick(reason, List.of(), List.of(), 0);
+    }
+
+    /** The user's coins in {@code read}, paying {@code amount} with the offered change. */
+    static CoinPick fromWallet(WalletRead read, long amount, String currencyCode,
+                               long validUntilMs, List<PaymentWire.Offered> change) {
+        Currency currency = new Currency(currencyCode);
+        List<HeldCoin> free = new ArrayList<>();
+        long outdated = 0;
+        for (HeldCoin coin : read.view().coins(CoinStanding.FREE)) {
+            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0) {
+                if (coin.coin().expiresAtMs() > validUntilMs) {
+                    free.add(coin);
+                } else {
+                    outdated = Math.addExact(outdated, coin.coin().faceValue());
+                }
+            }
+        }
+        for (HeldCoin coin : read.view().coins(CoinStanding.EXPIRED)) {
+            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0) {
+                outdated = Math.addExact(outdated, coin.coin().faceValue());
+            }
+        }
+        long locked = read.view().balance(currency, 0).locked();
+        return choose(amount, free, locked, outdated, change);
+    }
+
+    static CoinPick choose(long amount, List<HeldCoin> free, long locked, long outdated,
+                           List<PaymentWire.Offered> change) {
+        long freeSum = 0;
+        List<CoinFace> payer = new ArrayList<>(free.size());
+        for (HeldCoin coin : free) {
+            freeSum = Math.addExact(freeSum, coin.coin().faceValue());
+            payer.add(new CoinFace(coin.coin().id(), coin.coin().faceValue()));
+        }
+        String money = moneyRefusal(amount, freeSum, locked, outdated);
+        if (money != null) {
+            return refused(money);
+        }
+        List<CoinFace> offer = new ArrayList<>(change.size());
+        for (PaymentWire.Offered coin : change) {
+            offer.add(new CoinFace(coin.id(), coin.faceValue()));
+        }
+        Selection selection = CoinSelection.choose(amount, new Purse(payer, locked), offer,
+            SWAP_COINS_MAX);
+        return switch (selection.outcome()) {
+            case EXACT, WITH_CHANGE -> new CoinPick(null, ids(selection.payerCoins()),
+                ids(selection.changeCoins()), selection.changeSum());
+            default -> refused(selection.outcome().name());
+        };
+    }
+
+    /**
+     * The money outcomes before any coin is chosen, in the contract's order: not enough
+     * (free + locked below the amount; OUTDATED when expired coins would have made it), then
+     * collecting (free below the amount, locked making it up); null when free money suffices.
+     */
+    static String moneyRefusal(long amount, long free, long locked, long outdated) {
+        long usable = Math.addExact(free, locked);
+        if (usable < amount) {
+            return Math.addExact(usable, outdated) >= amount ? "OUTDATED" : "NOT_ENOUGH_MONEY";
+        }
+        return free < amount ? "COLLECTING_MONEX_AMOUNT" : null;
+    }
+
+    /** One sentence for a person about a money outcome. */
+    static String sentence(String reason) {
+        return switch (reason) {
+            case "NOT_ENOUGH_MONEY" -> "The payer's free and locked money is below the amount.";
+            case "COLLECTING_MONEX_AMOUNT" -> "The payer's coins are reserved by other running "
+                + "tasks; free money is below the amount.";
+            case "CHANGE_MISMATCH" -> "No exact set of coins, and the other side cannot give "
+                + "change.";
+            case "OUTDATED" -> "The only coins that could pay have expired.";
+            case "INVALID_DATA" -> "The payer's wallet found the description inconsistent with "
+                + "the request.";
+            default -> reason;
+        };
+    }
+
+    private static List<String> ids(List<CoinFace> coins) {
+        List<String> ids = new ArrayList<>(coins.size());
+        for (CoinFace coin : coins) {
+            ids.add(coin.id());
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,326 @@
+package cnode.payment;
+
+import cnode.colony.client.ColonySwaps;
+import cnode.colony.client.ColonySwaps.SwapReply;
+import cnode.colony.client.Outcome;
+import cnode.crypto.Signature;
+import cnode.crypto.SwapPayload;
+import cnode.money.Currency;
+import cnode.node.NodeLife;
+import cnode.node.NodeUser;
+import cnode.peer.PeerHandler;
+import cnode.peer.PeerMessageKind;
+import cnode.peer.PeerReply;
+import cnode.stdx.Clock;
+import cnode.stdx.Ids;
+import cnode.wallet.CoinStanding;
+import cnode.wallet.Decisions;
+import cnode.wallet.HeldCoin;
+import cnode.wallet.PendingDecision;
+import cnode.wallet.Reservation;
+import cnode.wallet.Wallet;
+import cnode.wallet.WalletPolicy;
+import cnode.wallet.WalletRead;
+import cnode.wallet.WalletRole;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counterparty's side of a payment: answers the payment messages another user's node
+ * sends over an authenticated link (docs/PEER-PROTOCOL.md, Payments). On an offer to pay it
+ * asks the wallet's policy (or a person, on the web page), chooses the coins, reserves them
+ * and signs the terms; on an offer of money it says whether it takes it and which coins it can
+ * give as change; it signs terms whose change coins are its own, confirms a swap prepared at
+ * the registry by reading it there, and settles when told how the swap ended (reservation
+ * released, the wallet read again, the payment in the history). Each refusal is a name the
+ * offering node maps to a task status.
+ *
+ * <p>Thread-safe: every request runs on its own virtual thread; the offers under way are in a
+ * bounded concurrent map keyed by transfer id, each entry written once by its offer.
+ */
+public final class PaymentDesk implements PeerHandler {
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentDesk.class);
+    static final int PENDING_MAX = 1_024;
+    static final int CHANGE_OFFERED_MAX = 64;
+
+    /** What the desk tells the rest of the node when a payment it took part in ended. */
+    public interface Settlement {
+        void settled(Pending pending, String state, long nowMs);
+    }
+
+    /** One offer this side took, until the offering node says how its swap ended. */
+    public record Pending(String transferId, String from, PaymentWire.Role role, String kind,
+                          long amount, String currency, String title, String description,
+                          String uniqueTransferId, String seriesId, long expiresAtMs,
+                          String reservation) {}
+
+    private final NodeLife life;
+    private final Wallet wallet;
+    private final Decisions decisions;
+    private final WalletRole role;
+    private final PaymentPolicy policy;
+    private final ColonySwaps swaps;
+    private final ExpectWindows windows;
+    private final Settlement settlement;
+    private final Clock clock;
+    private final Ids ids = Ids.secure();
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    public PaymentDesk(NodeLife life, Wallet wallet, Decisions decisions, WalletRole role,
+                       PaymentPolicy policy, ColonySwaps swaps, ExpectWindows windows,
+                       Settlement settlement, Clock clock) {
+        this.life = life;
+        this.wallet = wallet;
+        this.decisions = decisions;
+        this.role = role;
+        this.policy = policy;
+        this.swaps = swaps;
+        this.windows = windows;
+        this.settlement = settlement;
+        this.clock = clock;
+    }
+
+    @Override
+    public PeerReply handle(String fromUser, PeerMessageKind kind, JsonNode body) {
+        NodeUser user = life.snapshot().ready() ? life.snapshot().user() : null;
+        if (kind == PeerMessageKind.PING) {
+            return new PeerReply.Answered(PeerMessageKind.PONG, body);
+        }
+        if (user == null) {
+            return new PeerReply.Refused("NOT_READY");
+        }
+        return switch (kind) {
+            case PAY_OFFER -> PaymentWire.Offer.parse(body)
+                .map(offer -> offered(user, fromUser, offer))
+                .orElse(new PeerReply.Refused("MALFORMED"));
+            case PAY_SIGN -> PaymentWire.terms(body).map(terms -> sign(user, fromUser, terms))
+                .orElse(new PeerReply.Refused("MALFORMED"));
+            case PAY_VERIFY -> verify(user, fromUser, PaymentWire.text(body, "transferId"));
+            case PAY_DONE -> settle(fromUser, PaymentWire.text(body, "transferId"),
+                PaymentWire.text(body, "state"));
+            default -> new PeerReply.Refused("UNKNOWN_KIND");
+        };
+    }
+
+    private PeerReply offered(NodeUser user, String from, PaymentWire.Offer offer) {
+        if (pending.containsKey(offer.transferId())) {
+            return new PeerReply.Refused("DUPLICATE");
+        }
+        if (pending.size() >= PENDING_MAX) {
+            return new PeerReply.Refused("BUSY");
+        }
+        if (!Currency.isCode(offer.currency())) {
+            return new PeerReply.Refused("MALFORMED");
+        }
+        return offer.role() == PaymentWire.Role.COUNTERPARTY_PAYS
+            ? askedToPay(user, from, offer) : offeredMoney(user, from, offer);
+    }
+
+    /** The other node asks this user to pay: decide, choose the coins, reserve, sign. */
+    private PeerReply askedToPay(NodeUser user, String from, PaymentWire.Offer offer) {
+        if (!descriptionAgrees(offer)) {
+            return new PeerReply.Refused("INVALID_DATA");
+        }
+        String verdict = decide(from, offer);
+        if (verdict != null) {
+            return new PeerReply.Refused(verdict);
+        }
+        WalletRead read = wallet.readAs(user.username());
+        if (read.view() == null) {
+            return new PeerReply.Refused("NOT_READY");
+        }
+        CoinPick pick = CoinPick.fromWallet(read, offer.amount(), offer.currency(),
+            offer.expiresAtMs(), offer.change());
+        if (pick.refusal() != null) {
+            return new PeerReply.Refused(pick.refusal());
+        }
+        String reservation = "in:" + offer.transferId();
+        if (wallet.reserve(reservation, pick.payerCoinIds()) != Reservation.RESERVED) {
+            return new PeerReply.Refused("COLLECTING_MONEX_AMOUNT");
+        }
+        SwapPayload terms = new SwapPayload(offer.transferId(), user.username(), from,
+            offer.currency(), offer.amount(), pick.payerCoinIds(), pick.changeCoinIds(),
+            offer.expiresAtMs());
+        Signature signature = user.keys().sign(terms.bytes());
+        remember(from, offer, reservation);
+        return new PeerReply.Answered(PeerMessageKind.PAY_ACCEPTED, new PaymentWire.Accepted(
+            pick.payerCoinIds(), pick.changeCoinIds(), signature.text(), List.of()).json());
+    }
+
+    /** The other node offers this user money: take it or not, and offer change. */
+    private PeerReply offeredMoney(NodeUser user, String from, PaymentWire.Offer offer) {
+        boolean welcome = role.acceptsIncoming(user.merchant())
+            || windows.take(from, offer.amount(), offer.currency(), clock.nowMs());
+        if (!welcome) {
+            LOG.info("refused {} {} offered by {}: this node takes no unsolicited money",
+                offer.amount(), offer.currency(), from);
+            return new PeerReply.Refused("REJECTED");
+        }
+        WalletRead read = wallet.readAs(user.username());
+        List<PaymentWire.Offered> change = read.view() == null ? List.of()
+            : changeOffer(read, offer.currency(), offer.expiresAtMs());
+        remember(from, offer, "in:" + offer.transferId());
+        return new PeerReply.Answered(PeerMessageKind.PAY_ACCEPTED,
+            new PaymentWire.Accepted(List.of(), List.of(), "", change).json());
+    }
+
+    /** Up to {@link #CHANGE_OFFERED_MAX} free coins, a few of each face value. */
+    static List<PaymentWire.Offered> changeOffer(WalletRead read, String currency,
+                                                 long validUntilMs) {
+        Map<Long, Integer> perFace = new java.util.HashMap<>();
+        List<PaymentWire.Offered> offered = new ArrayList<>();
+        for (HeldCoin coin : read.view().coins(CoinStanding.FREE)) {
+            long face = coin.coin().faceValue();
+            if (coin.coin().currency().code().equals(currency) && coin.coin().colour() == 0
+                && coin.coin().expiresAtMs() > validUntilMs
+                && perFace.merge(face, 1, Integer::sum) <= 4
+                && offered.size() < CHANGE_OFFERED_MAX) {
+                offered.add(new PaymentWire.Offered(coin.coin().id(), face));
+            }
+        }
+        return offered;
+    }
+
+    /** Null to go on, or the refusal's name: the policy or the person said no, or nothing. */
+    private String decide(String from, PaymentWire.Offer offer) {
+        WalletPolicy.Verdict verdict = role.policy().judge(offer.amount());
+        if (verdict == WalletPolicy.Verdict.ACCEPT) {
+            return null;
+        }
+        if (verdict == WalletPolicy.Verdict.REJECT) {
+            return "REJECTED";
+        }
+        PendingDecision question = new PendingDecision(ids.next(), from,
+            offer.kind().equals("PING_PAYMENT") ? PendingDecision.Kind.PING
+                : PendingDecision.Kind.PAYMENT_REQUEST, offer.amount(),
+            new Currency(offer.currency()), offer.title(), offer.description(), clock.nowMs());
+        var answer = decisions.offer(question);
+        try {
+            return switch (answer.get(policy.decisionTimeoutMs(), TimeUnit.MILLISECONDS)) {
+                case ACCEPT -> null;
+                case REJECT, WITHDRAWN -> "REJECTED";
+                case DESK_FULL -> "BUSY";
+            };
+        } catch (TimeoutException late) {
+            decisions.withdraw(question.id());
+            return "USER_TIMEOUT";
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            decisions.withdraw(question.id());
+            return "BUSY";
+        } catch (ExecutionException bug) {
+            throw new IllegalStateException("a decision failed", bug);
+        }
+    }
+
+    /** The payer asks this payee to sign terms that take change coins from it. */
+    private PeerReply sign(NodeUser user, String from, SwapPayload terms) {
+        Pending offer = pending.get(terms.transferId());
+        if (offer == null || !offer.from().equals(from)
+            || offer.role() != PaymentWire.Role.COUNTERPARTY_RECEIVES
+            || !terms.payee().equals(user.username()) || !terms.payer().equals(from)
+            || terms.amount() != offer.amount() || !terms.currency().equals(offer.currency())) {
+            return new PeerReply.Refused("TERMS_MISMATCH");
+        }
+        if (wallet.reserve(offer.reservation(), terms.changeCoinIds()) != Reservation.RESERVED) {
+            return new PeerReply.Refused("CHANGE_MISMATCH");
+        }
+        Signature signature = user.keys().sign(terms.bytes());
+        return new PeerReply.Answered(PeerMessageKind.PAY_SIGNED,
+            PaymentWire.single("payeeSignature", signature.text()));
+    }
+
+    /** The receiving side's check of the swap prepared at the registry. */
+    private PeerReply verify(NodeUser user, String from, String transferId) {
+        Pending offer = pending.get(transferId);
+        if (offer == null || !offer.from().equals(from)) {
+            return new PeerReply.Refused("UNKNOWN_TRANSFER");
+        }
+        Optional<Outcome<SwapReply>> read;
+        try {
+            read = Optional.of(swaps.swap(user.session(), transferId));
+        } catch (IOException unreachable) {
+            read = Optional.empty();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            read = Optional.empty();
+        }
+        if (read.isEmpty() || !(read.get() instanceof Outcome.Ok<SwapReply> ok)) {
+            return new PeerReply.Refused("REGISTRY_UNREACHABLE");
+        }
+        SwapReply swap = ok.reply();
+        boolean right = swap.state().equals("PREPARED") && swap.payer().equals(from)
+            && swap.payee().equals(user.username()) && swap.amount() == offer.amount()
+            && swap.currency().equals(offer.currency());
+        return right ? new PeerReply.Answered(PeerMessageKind.PAY_VERIFIED,
+            PaymentWire.single("transferId", transferId))
+            : new PeerReply.Refused("NOT_AS_AGREED");
+    }
+
+    private PeerReply settle(String from, String transferId, String state) {
+        Pending offer = pending.get(transferId);
+        if (offer == null || !offer.from().equals(from)) {
+            return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,
+                PaymentWire.single("transferId", transferId));
+        }
+        pending.remove(transferId);
+        wallet.release(offer.reservation());
+        wallet.invalidate();
+        settlement.settled(offer, state, clock.nowMs());
+        LOG.info("payment {} with {} settled here: {}", transferId, from, state);
+        return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,
+            PaymentWire.single("transferId", transferId));
+    }
+
+    private void remember(String from, PaymentWire.Offer offer, String reservation) {
+        pending.put(offer.transferId(), new Pending(offer.transferId(), from, offer.role(),
+            offer.kind(), offer.amount(), offer.currency(), offer.title(), offer.description(),
+            offer.uniqueTransferId(), offer.seriesId(), offer.expiresAtMs(), reservation));
+    }
+
+    /**
+     * Offers whose swap outlived its reservation at the registry without the offering node
+     * saying how it ended: the registry voided them, so their reservations are released.
+     */
+    public int sweep(long nowMs) {
+        int swept = 0;
+        for (Pending offer : List.copyOf(pending.values())) {
+            if (offer.expiresAtMs() + 60_000 < nowMs && pending.remove(offer.transferId(),
+                offer)) {
+                wallet.release(offer.reservation());
+                swept++;
+            }
+        }
+        return swept;
+    }
+
+    /**
+     * A description that names an amount must name the requested one (contract §4.1,
+     * FINISHED_ERR_INVALID_DATA); an empty one, or one without an amount, agrees.
+     */
+    static boolean descriptionAgrees(PaymentWire.Offer offer) {
+        if (offer.description().isBlank()) {
+            return true;
+        }
+        try {
+            JsonNode described = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(offer.description());
+            JsonNode amount = described == null ? null : described.get("amount");
+            return amount == null || (amount.canConvertToLong()
+                && amount.longValue() == offer.amount());
+        } catch (IOException notJson) {
+            return false;
+        }
+    }
+
+}

@@ -1,0 +1,123 @@
+package cnode.payment;
+
+import cnode.colony.client.ColonySwaps;
+import cnode.node.NodeLife;
+import cnode.peer.PeerClient;
+import cnode.peer.UserLocator;
+import cnode.stdx.Clock;
+import cnode.task.NewTask;
+import cnode.task.TaskEngine;
+import cnode.wallet.Wallet;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The payments this node runs as tasks: starts one {@link PaymentFlow} per new task on a
+ * virtual thread of its own, and holds what the flows share: the node's parts, the count of
+ * outgoing transfers under way ({@code --in-flight-max}) and the requests per counterparty in
+ * the last minute ({@code --rate-limit-per-user}). Thread-safe.
+ */
+public final class Payments implements AutoCloseable {
+    static final long RATE_WINDOW_MS = 60_000;
+    static final int RATE_USERS_MAX = 100_000;
+
+    final TaskEngine engine;
+    final NodeLife life;
+    final Wallet wallet;
+    final UserLocator locator;
+    final PeerClient peers;
+    final ColonySwaps swaps;
+    final PaymentPolicy policy;
+    final Clock clock;
+    final AtomicInteger outgoing = new AtomicInteger();
+    private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
+    private final ExecutorService flows = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean running = true;
+
+    public Payments(TaskEngine engine, NodeLife life, Wallet wallet, UserLocator locator,
+                    PeerClient peers, ColonySwaps swaps, PaymentPolicy policy, Clock clock) {
+        this.engine = engine;
+        this.life = life;
+        this.wallet = wallet;
+        this.locator = locator;
+        this.peers = peers;
+        this.swaps = swaps;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the task of {@code order}, idempotent on its uniqueTransferId: a repeat with the
+     * same parameters answers the earlier task and starts nothing.
+     */
+    public TaskEngine.Created start(PaymentOrder order) {
+        TaskEngine.Created created = engine.create(new NewTask(order.type(),
+            order.uniqueTransferId(), order.fingerprint(), info(order).toString(), null, false),
+            clock.nowMs());
+        if (created.outcome() == TaskEngine.Outcome.CREATED && running) {
+            String taskId = created.task().id();
+            flows.execute(() -> new PaymentFlow(this, order, taskId).run());
+        }
+        return created;
+    }
+
+    /** The task's first additionalInfo (contract §4): what the payment is about. */
+    static ObjectNode info(PaymentOrder order) {
+        ObjectNode info = JsonNodeFactory.instance.objectNode()
+            .put("uniqueTransferId", order.uniqueTransferId() == null ? ""
+                : order.uniqueTransferId())
+            .put("counterparty", order.counterparty());
+        info.set("amount", billonAmount(order.amount(), order.currency()));
+        info.set("transferredAmount", billonAmount(0, order.currency()));
+        info.set("changeReturned", billonAmount(0, order.currency()));
+        info.put("coinCount", 0).put("seriesId", order.seriesId());
+        return info;
+    }
+
+    static ObjectNode billonAmount(long amount, String currency) {
+        return JsonNodeFactory.instance.objectNode().put("amount", amount)
+            .put("currency", currency).put("colour", 0);
+    }
+
+    /**
+     * Counts one request to {@code counterparty} now; false when it is over
+     * {@code --rate-limit-per-user} in the last minute.
+     */
+    synchronized boolean withinRate(String counterparty, long nowMs) {
+        if (!recent.containsKey(counterparty) && recent.size() >= RATE_USERS_MAX) {
+            recent.values().removeIf(times -> times.isEmpty()
+                || times.peekLast() <= nowMs - RATE_WINDOW_MS);
+        }
+        ArrayDeque<Long> times = recent.computeIfAbsent(counterparty, user -> new ArrayDeque<>());
+        while (!times.isEmpty() && times.peekFirst() <= nowMs - RATE_WINDOW_MS) {
+            times.pollFirst();
+        }
+        if (times.size() >= policy.requestsPerUserPerMinute()) {
+            return false;
+        }
+        times.addLast(nowMs);
+        return true;
+    }
+
+    boolean running() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        flows.shutdownNow();
+        try {
+            flows.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package cnode.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cnode.Envelopes;
+import cnode.NodeHarness;
+import cnode.colony.client.ColonyAdmin;
+import cnode.colony.client.Outcome;
+import cnode.node.NodeState;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Payments between real nodes over real sockets, each status from a real cause: a merchant
+ * node asks wallets to pay and pays them; the wallets decide by their policies; coins move
+ * in signed two-phase swaps at a real colony, whose conservation check passes after each.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PaymentSystemTest {
+    private static final String PASSWORD = "pay-password-1";
+
+    @TempDir
+    static Path root;
+    private Network network;
+    private NodeHarness shop;
+    private NodeHarness alice;
+    private NodeHarness carol;
+
+    @BeforeAll
+    void network() throws Exception {
+        network = Network.start(root);
+        shop = member("shop", "pay.shop", true, 1_000_000);
+        alice = member("alice", "pay.alice", false, 2_000_000,
+            "--wallet-policy", "accept-up-to=500000", "--accept-incoming", "yes");
+        carol = member("carol", "pay.carol", false, 100_000,
+            "--wallet-policy", "reject-all", "--accept-incoming", "no");
+    }
+
+    private NodeHarness member(String node, String user, boolean merchant, long billons,
+                               String... flags) throws Exception {
+        String[] all = new String[flags.length + 1];
+        all[0] = "--allow-non-merchant-user";
+        System.arraycopy(flags, 0, all, 1, flags.length);
+        NodeHarness harness = network.node(node, all);
+        Network.awaitState(harness, NodeState.VUI_CONNECTED);
+        Network.register(harness, user, PASSWORD, merchant);
+        Network.awaitEnd(harness, Network.startLogin(harness, user, PASSWORD));
+        var minted = network.admin().mint(network.token(), new ColonyAdmin.MintRequest(
+            "seed-" + user, user, billons, "PLN", null, "ZLOTY_ISSUANCE_CURVE"));
+        assertThat(minted).isInstanceOf(Outcome.Ok.class);
+        return harness;
+    }
+
+    @AfterAll
+    void stop() {
+        network.close();
+    }
+
+    @Test
+    void aMerchantAsksAliceToPayAndSheDoes() throws Exception {
+        long shopBefore = free(shop);
+        long aliceBefore = free(alice);
+        Map<String, String> started = shop.call("requestPaymentInitiation",
+            "<type>NORMAL</type>" + amount(12_000) + "<requestData><username>pay.alice"
+                + "</username><uniqueTransferId>order-1</uniqueTransferId><title>Coffee"
+                + "</title></requestData>");
+        assertThat(started.get("requestStatus")).isEqualTo("SUCCESS");
+        Map<String, String> done = Network.awaitEnd(shop, started.get("taskId"));
+        assertThat(done.get("status")).as(done.toString()).isEqualTo("FINISHED_OK");
+        assertThat(done.get("progressPercent")).isEqualTo("100");
+        Network.await(() -> free(shop) == shopBefore + 12_000,
+            () -> "shop's money did not grow by 12 PLN: " + free(shop));
+        Network.await(() -> free(alice) == aliceBefore - 12_000,
+            () -> "alice's money did not shrink by 12 PLN: " + free(alice));
+        assertConserved();
+    }
+
+    @Test
+    void carolRejectsEveryRequest() throws Exception {
+        Map<String, String> started = shop.call("requestPaymentInitiation", amount(5_000)
+            + "<requestData><username>pay.carol</username></requestData>");
+        Map<String, String> done = Network.awaitEnd(shop, started.get("taskId"));
+        assertThat(done.get("status")).isEqualTo("FINISHED_ERR_USER_REJECTED");
+        assertConserved();
+    }
+
+    @Test
+    void theMerchantPaysAliceAndCarolRefusesMoney() throws Exception {
+        long aliceBefore = free(alice);
+        Map<String, String> given = shop.call("giveMoneyRequest", amount(7_000)
+            + "<username>pay.alice</username><uniqueTransferId>refund-1</uniqueTransferId>");
+        Map<String, String> done = Network.awaitEnd(shop, given.get("taskId"));
+        assertThat(done.get("status")).as(done.toString()).isEqualTo("FINISHED_OK");
+        Network.await(() -> free(alice) == aliceBefore + 7_000,
+            () -> "alice did not get 7 PLN: " + free(alice));
+        Map<String, String> refused = Network.awaitEnd(shop, shop.call("giveMoneyRequest",
+            amount(1_000) + "<username>pay.carol</username>").get("taskId"));
+        assertThat(refused.get("status")).isEqualTo("FINISHED_ERR_USER_REJECTED");
+        assertConserved();
+    }
+
+    @Test
+    void namesThatCannotBePaid() throws Exception {
+        Map<String, String> self = Network.awaitEnd(shop, shop.call("giveMoneyRequest",
+            amount(1_000) + "<username>pay.shop</username>").get("taskId"));
+        assertThat(self.get("status")).isEqualTo("FINISHED_ERR_INVALID_USERNAME");
+        Map<String, String> nobody = Network.awaitEnd(shop, shop.call(
+            "requestPaymentInitiation", amount(1_000) + "<requestData><username>no.such.user"
+                + "</username></requestData>").get("taskId"));
+        assertThat(nobody.get("status")).isEqualTo("FINISHED_ERR_USER_NOT_FOUND");
+    }
+
+    private void assertConserved() throws Exception {
+        var check = network.admin().check();
+        assertThat(check).isInstanceOf(Outcome.Ok.class);
+        assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
+    }
+
+    static String amount(long billons) {
+        return "<amount><amount>" + billons + "</amount><currency>PLN</currency><colour>0"
+            + "</colour></amount>";
+    }
+
+    static long free(NodeHarness node) {
+        try {
+            org.w3c.dom.Element ret = Envelopes.returnElement(
+                node.post(Envelopes.call("getMoneyStatus", "")).body());
+            org.w3c.dom.Element free = (org.w3c.dom.Element) ret
+                .getElementsByTagName("freeBalance").item(0);
+            return Long.parseLong(free.getElementsByTagName("amount").item(0).getTextContent());
+        } catch (Exception failed) {
+            throw new AssertionError(failed);
+        }
+    }
+}
