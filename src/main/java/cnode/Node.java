@@ -175,6 +175,10 @@ public final class Node implements AutoCloseable {
             throw failure;
         }
         membership.start();
+        int resumed = payments.recover();
+        if (resumed > 0) {
+            LOG.info("{} payment task(s) interrupted by the restart are being settled", resumed);
+        }
         ticker = Thread.ofPlatform().name("task-ticker").daemon()
             .start(() -> tick(engine, clock));
         LOG.info("node up: SOAP on {}:{}, P2P {}, colony {}, data {}, tasks in {}, {} "

@@ -99,6 +99,11 @@ final class PaymentFlow {
             ending = new Step(FINISHED_ERR_INTERNAL_ERROR,
                 "The node failed inside; see its log for this task id.");
         }
+        if (!payments.running()) {
+            LOG.info("task {}: the node stops; the payment is settled at its next start",
+                taskId);
+            return;
+        }
         try {
             settle();
         } catch (RuntimeException bug) {

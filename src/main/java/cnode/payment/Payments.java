@@ -6,13 +6,17 @@ import cnode.peer.PeerClient;
 import cnode.peer.UserLocator;
 import cnode.stdx.Clock;
 import cnode.task.NewTask;
+import cnode.task.Task;
 import cnode.task.TaskEngine;
+import cnode.task.TaskType;
 import cnode.wallet.Wallet;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Payments implements AutoCloseable {
     static final long RATE_WINDOW_MS = 60_000;
     static final int RATE_USERS_MAX = 100_000;
+    static final Set<TaskType> PAYMENT_TYPES = EnumSet.of(TaskType.REQUEST_PAYMENT,
+        TaskType.PING_PAYMENT, TaskType.GIVE_MONEY, TaskType.MONEY_COLLECT);
 
     final TaskEngine engine;
     final NodeLife life;
@@ -66,6 +72,21 @@ public final class Payments implements AutoCloseable {
             flows.execute(() -> new PaymentFlow(this, order, taskId).run());
         }
         return created;
+    }
+
+    /**
+     * After a start: settles every payment task the restart interrupted (they show
+     * WAITING_FOR_RESTART until then), each on a thread of its own. Returns how many.
+     */
+    public int recover() {
+        int recovering = 0;
+        for (Task task : engine.waitingForRestart()) {
+            if (PAYMENT_TYPES.contains(task.type())) {
+                flows.execute(() -> new PaymentRecovery(this, task).run());
+                recovering++;
+            }
+        }
+        return recovering;
     }
 
     /** The task's first additionalInfo (contract §4): what the payment is about. */
