@@ -31,6 +31,7 @@ public final class Main {
                 case "node" -> runUntilStopped(Node.start(NodeConfig.parse(rest), Clock.SYSTEM));
                 case "demo" -> runUntilStopped(Demo.start(DemoConfig.parse(rest)));
                 case "colony" -> colony(rest);
+                case "bench" -> cnode.bench.PaymentBench.run(rest, System.out);
                 case "version" -> System.out.println("cnode " + Node.Version.current());
                 case "help", "--help", "-h" -> usage();
                 default -> throw new UsageError("cnode: unknown command '" + args[0]
@@ -86,6 +87,7 @@ public final class Main {
               colony   run the colony (HTTP/JSON on 127.0.0.1:8900);
                        'cnode colony admin COMMAND' drives a running one
               test     run the whole test suite (launcher only: ./cnode test)
+              bench    'cnode bench payments': the payments load tool (docs/PERFORMANCE.md)
               version  print the version
             Flags and defaults: docs/OPERATIONS.md, docs/COLONY-API.md""");
     }

@@ -11,6 +11,8 @@ import cnode.api.FetchUserLocationOperation;
 import cnode.api.GetCoinListOperation;
 import cnode.api.GetCurrencyRatioOperation;
 import cnode.api.GetMoneyStatusOperation;
+import cnode.api.GetPurchaseDocumentListOperation;
+import cnode.api.GetPurchaseDocumentOperation;
 import cnode.api.MerchantProfileOperation;
 import cnode.api.GetMpinOperation;
 import cnode.api.GetTaskStatusOperation;
@@ -46,6 +48,7 @@ import cnode.node.NodeUser;
 import cnode.node.ShopLocations;
 import cnode.payment.ExpectWindows;
 import cnode.payment.PaymentDesk;
+import cnode.payment.PaymentRecords;
 import cnode.payment.Payments;
 import cnode.peer.LocatorLimits;
 import cnode.peer.PeerClient;
@@ -59,6 +62,7 @@ import cnode.stdx.Ids;
 import cnode.store.JdbcTaskStore;
 import cnode.store.PostgresTaskStore;
 import cnode.store.SqliteTaskStore;
+import cnode.task.PaymentRecord;
 import cnode.task.Task;
 import cnode.task.TaskEngine;
 import cnode.task.TaskStatus;
@@ -126,7 +130,8 @@ public final class Node implements AutoCloseable {
             ? PersonalDetails.NONE : PersonalDetails.load(config.wallet().personalData());
         store = openStore(config);
         TaskWaits waits = new TaskWaits(config.waitersMax());
-        engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits);
+        engine = new TaskEngine(store, Ids.secure(), config.tasks(), waits,
+            task -> PaymentRecords.ended(task, life.snapshot().username()));
         int recovered = engine.recover(clock.nowMs());
         endInterruptedLogins(engine, clock.nowMs());
         colony = new ColonyClient(config.colony(), ClientLimits.defaults());
@@ -137,8 +142,7 @@ public final class Node implements AutoCloseable {
             life.snapshot().user()).map(user -> new PeerIdentity(user.username(), user.keys()));
         ColonySwaps swaps = new ColonySwaps(colony);
         desk = new PaymentDesk(life, wallet, decisions, config.wallet(), config.payments(),
-            swaps, windows, (pending, state, nowMs) -> LOG.info("payment {} with {} ended {}",
-                pending.transferId(), pending.from(), state), clock);
+            swaps, windows, this::settled, clock);
         try {
             peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
                 config.p2pPort()), PeerLimits.defaults(), identity, locator, desk);
@@ -159,12 +163,8 @@ public final class Node implements AutoCloseable {
         List<Operation> operations = operations(config, clock, waits, files, autologin, shops);
         SoapEndpoint endpoint = new SoapEndpoint(new SoapCodec(config.soap()), operations);
         Wsdl wsdl = new Wsdl(operations, config.soapAddress() + ":" + config.soapPort());
-        NodeHttpHandler handler = new NodeHttpHandler(endpoint, wsdl,
-            () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state()
-                + "\",\"liveTasks\":" + engine.liveCount() + "}\n",
-            config.http().bodyBytesMax(), new WalletPageHandler(this::pageView, decisions,
-                config.soapAddress()));
-        http = new HttpServer(config.soapAddress(), config.soapPort(), config.http(), handler);
+        http = new HttpServer(config.soapAddress(), config.soapPort(), config.http(),
+            handler(config, endpoint, wsdl));
         try {
             http.start();
         } catch (Exception failure) {
@@ -186,6 +186,27 @@ public final class Node implements AutoCloseable {
             config.soapAddress(), http.port(), p2p, config.colony(), config.data(),
             store.location(), recovered, config.wallet().policy().wire(),
             personal == PersonalDetails.NONE ? "none" : "from " + config.wallet().personalData());
+    }
+
+    private NodeHttpHandler handler(NodeConfig config, SoapEndpoint endpoint, Wsdl wsdl) {
+        return new NodeHttpHandler(endpoint, wsdl,
+            () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state()
+                + "\",\"liveTasks\":" + engine.liveCount() + "}\n",
+            config.http().bodyBytesMax(), new WalletPageHandler(this::pageView, decisions,
+                config.soapAddress()));
+    }
+
+    /**
+     * A payment this node took part in without a task (its desk answered another node): in
+     * the history once the swap committed.
+     */
+    private void settled(PaymentDesk.Pending pending, String state, long nowMs) {
+        LOG.info("payment {} with {} ended {}", pending.transferId(), pending.from(), state);
+        PaymentRecord record = PaymentRecords.settled(pending, state,
+            life.snapshot().username(), nowMs);
+        if (record != null) {
+            engine.record(record);
+        }
     }
 
     private List<Operation> operations(NodeConfig config, Clock clock, TaskWaits waits,
@@ -215,7 +236,9 @@ public final class Node implements AutoCloseable {
             new RequestPaymentInitiationOperation(gate, payments),
             new GiveMoneyRequestOperation(gate, payments),
             new CancelPaymentRequestOperation(engine, clock),
-            new ExpectPaymentRequestOperation(gate, windows, clock)));
+            new ExpectPaymentRequestOperation(gate, windows, clock),
+            new GetPurchaseDocumentOperation(gate, engine, clock),
+            new GetPurchaseDocumentListOperation(gate, engine)));
         return operations;
     }
 

@@ -38,8 +38,12 @@ final class Params {
         if (text.length() > 19 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
-        long value = Long.parseLong(text);
-        return value <= max ? value : null;
+        try {
+            long value = Long.parseLong(text);
+            return value <= max ? value : null;
+        } catch (NumberFormatException aboveLongRange) {
+            return null;
+        }
     }
 
     /** True for a task id of 1–64 characters of {@code [0-9A-Za-z]} (contract §4). */

@@ -150,7 +150,8 @@ public final class CoinSelection {
      * {@code faces.length} is the empty end, so the suffix arrays have one entry more.
      */
     private record Levels(long[] faces, CoinFace[][] payer, CoinFace[][] offer,
-                          long[] payerBelow, long[] offerBelow, long[] gcdBelow) {
+                          long[] payerBelow, long[] offerBelow, long[] gcdBelow,
+                          long[] payerGcdBelow) {
 
         static Levels of(List<CoinFace> free, List<CoinFace> changeOffer) {
             List<CoinFace> pay = free.stream().sorted(LARGEST_FIRST).toList();
@@ -167,6 +168,7 @@ public final class CoinSelection {
             long[] payerBelow = new long[count + 1];
             long[] offerBelow = new long[count + 1];
             long[] gcdBelow = new long[count + 1];
+            long[] payerGcdBelow = new long[count + 1];
             for (int level = count - 1; level >= 0; level--) {
                 long face = both[level];
                 payerBelow[level] = Math.addExact(payerBelow[level + 1],
@@ -174,8 +176,11 @@ public final class CoinSelection {
                 offerBelow[level] = Math.addExact(offerBelow[level + 1],
                     Math.multiplyExact(face, offer[level].length));
                 gcdBelow[level] = gcd(face, gcdBelow[level + 1]);
+                payerGcdBelow[level] = payer[level].length == 0 ? payerGcdBelow[level + 1]
+                    : gcd(face, payerGcdBelow[level + 1]);
             }
-            return new Levels(both, payer, offer, payerBelow, offerBelow, gcdBelow);
+            return new Levels(both, payer, offer, payerBelow, offerBelow, gcdBelow,
+                payerGcdBelow);
         }
 
         /** The coins of {@code sorted} (largest first) at each level of {@code faces}. */
@@ -242,6 +247,11 @@ public final class CoinSelection {
                 return;
             }
             steps++;
+            long changeBound = Math.addExact(change, changeAtLeast(level, remainder));
+            long coinsBound = coins + coinsToCover(level, remainder);
+            if (coinsBound > coinsMax || !better(changeBound, coinsBound)) {
+                return;
+            }
             long changeLeft = relative(bestChange, change);
             long coinsLeft = relative(bestCoins, coins);
             if (memo.covers(level, remainder, changeLeft, coinsLeft, coinsMax - coins)) {
@@ -293,6 +303,40 @@ public final class CoinSelection {
             visit(level + 1, childRemainder, childChange, childCoins);
             counts[level] = 0;
             return true;
+        }
+
+        /**
+         * A lower bound on the change still to come from {@code level} on: all of a negative
+         * remainder, and in any case the change must make up what the payer's coins below
+         * cannot, modulo their gcd (a payer holding only multiples of 1 000 billons leaves the
+         * last digits to change). Not monotone in the choice at the level above, so it prunes
+         * a state, never a direction.
+         */
+        private long changeAtLeast(int level, long remainder) {
+            long payerGcd = levels.payerGcdBelow()[level];
+            if (remainder <= 0 || payerGcd == 0) {
+                return -remainder;
+            }
+            return Math.floorMod(-remainder, payerGcd);
+        }
+
+        /**
+         * A lower bound on the coins still to come from {@code level} on: a positive remainder
+         * needs payer coins summing to at least it, and no set of k coins sums to more than
+         * the k largest; a negative one likewise from the offer. Costs a pass over the levels,
+         * so it prunes states; {@link #coinsAtLeast} is the cheap one for directions.
+         */
+        private long coinsToCover(int level, long remainder) {
+            CoinFace[][] side = remainder > 0 ? levels.payer() : levels.offer();
+            long left = Math.abs(remainder);
+            long coins = 0;
+            for (int at = level; at < counts.length && left > 0; at++) {
+                long face = levels.faces()[at];
+                long taken = Math.min(side[at].length, Math.ceilDiv(left, face));
+                coins += taken;
+                left -= taken * face;
+            }
+            return left > 0 ? (long) coinsMax + 1 : coins;
         }
 
         /** A lower bound on the coins that pay or owe {@code remainder} from {@code level}. */

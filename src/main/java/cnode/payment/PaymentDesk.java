@@ -62,7 +62,7 @@ public final class PaymentDesk implements PeerHandler {
     public record Pending(String transferId, String from, PaymentWire.Role role, String kind,
                           long amount, String currency, String title, String description,
                           String uniqueTransferId, String seriesId, long expiresAtMs,
-                          String reservation) {}
+                          String reservation, long receivedMs) {}
 
     private final NodeLife life;
     private final Wallet wallet;
@@ -285,7 +285,8 @@ public final class PaymentDesk implements PeerHandler {
     private void remember(String from, PaymentWire.Offer offer, String reservation) {
         pending.put(offer.transferId(), new Pending(offer.transferId(), from, offer.role(),
             offer.kind(), offer.amount(), offer.currency(), offer.title(), offer.description(),
-            offer.uniqueTransferId(), offer.seriesId(), offer.expiresAtMs(), reservation));
+            offer.uniqueTransferId(), offer.seriesId(), offer.expiresAtMs(), reservation,
+            clock.nowMs()));
     }
 
     /**

@@ -27,6 +27,7 @@ import cnode.peer.LocateResult;
 import cnode.peer.PeerLink;
 import cnode.peer.PeerMessageKind;
 import cnode.peer.PeerReply;
+import cnode.task.PaymentRecord;
 import cnode.task.TaskStatus;
 import cnode.wallet.Reservation;
 import cnode.wallet.WalletRead;
@@ -124,6 +125,10 @@ final class PaymentFlow {
         if (order.counterparty().equals(user.username())) {
             return new Step(FINISHED_ERR_INVALID_USERNAME, "A user cannot pay himself.");
         }
+        if (!order.counterpartyPays() && !refundsAPurchase()) {
+            return new Step(TaskStatus.FINISHED_ERR_ITEM_NOT_FOUND, "The refund names a "
+                + "purchase (related_merchant_unique_purchase_id) this node never sold.");
+        }
         if (!order.counterpartyPays()) {
             countedOutgoing = true;
             if (payments.outgoing.incrementAndGet() > payments.policy.inFlightMax()) {
@@ -151,6 +156,20 @@ final class PaymentFlow {
             step = verifyAndCommit();
         }
         return step;
+    }
+
+    /**
+     * A payout whose description names a purchase (related_merchant_unique_purchase_id) is a
+     * refund: this node must have sold it (a payment in, finished OK, under that id).
+     */
+    private boolean refundsAPurchase() {
+        String related = PaymentRecords.related(order.description());
+        if (related.isEmpty()) {
+            return true;
+        }
+        return payments.engine.payment(related)
+            .filter(record -> record.direction() == PaymentRecord.Direction.IN
+                && record.status() == FINISHED_OK).isPresent();
     }
 
     /** An outgoing payment first checks this node's own money (contract's order). */
@@ -514,12 +533,18 @@ final class PaymentFlow {
         if (ending == Step.GONE || ending.status() == null) {
             return;
         }
-        long nowMs = payments.clock.nowMs();
-        if (ending.status() == FINISHED_OK) {
-            payments.engine.advance(taskId, FINISHED_OK, -1, null, nowMs);
-        } else {
-            payments.engine.fail(taskId, ending.status(), ending.message(), nowMs);
-        }
+        boolean ok = ending.status() == FINISHED_OK;
+        int coins = terms == null ? 0 : terms.payerCoinIds().size()
+            + terms.changeCoinIds().size();
+        PaymentRecord record = new PaymentRecord("", "", order.uniqueTransferId() == null ? ""
+            : order.uniqueTransferId(), PaymentRecords.direction(order.type().name()),
+            order.type().name(), order.counterparty(), order.amount(), order.currency(), 0,
+            ok ? Math.addExact(order.amount(), changeReturned) : 0, ok ? changeReturned : 0,
+            ok ? coins : 0, ending.status(), order.seriesId(), order.title(),
+            PaymentRecords.document(order.description()),
+            user == null ? "" : user.username(), "", 0, 0);
+        payments.engine.finish(taskId, ending.status(), ok ? null : ending.message(), record,
+            payments.clock.nowMs());
     }
 
     /** One colony call, repeated while the colony cannot answer and the task wants it. */

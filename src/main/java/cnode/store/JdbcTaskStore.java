@@ -1,5 +1,8 @@
 package cnode.store;
 
+import cnode.money.Currency;
+import cnode.task.PaymentQuery;
+import cnode.task.PaymentRecord;
 import cnode.task.Task;
 import cnode.task.TaskQuery;
 import cnode.task.TaskStatus;
@@ -29,13 +32,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The task store over JDBC, the same on SQLite ({@link SqliteTaskStore}) and PostgreSQL
  * ({@link PostgresTaskStore}); a {@link StoreDialect} says what differs, the SQL does not. One
  * writer thread owns the write connection and is the only one that changes the database: it
- * takes queued changes (task writes and forget sweeps) in batches and commits each batch at once
- * (group commit), so a caller's change returns only after the commit holding it is durable, and
- * many callers share one commit. If a batch fails, it is rolled back and each of its changes is
- * tried once more alone, so a caller fails only for its own change, and a failed change is never
- * visible. Readers use a small bounded pool of their own read-only connections; each pooled
- * reader keeps its prepared statements, and belongs to the thread that took it from the pool
- * until it is handed back. Readers see only committed data and never block the writer.
+ * takes queued changes (task writes, payment records and forget sweeps) in batches and commits
+ * each batch at once (group commit), so a caller's change returns only after the commit holding
+ * it is durable, and many callers share one commit. A task write that carries its payment record
+ * is one change: both are in the same commit or neither is. If a batch fails, it is rolled
+ * back and each of its changes is tried once more alone, so a caller fails only for its own
+ * change, and a failed change is never visible. Readers use a small bounded pool of their own
+ * read-only connections; each pooled reader keeps its prepared statements, and belongs to the
+ * thread that took it from the pool until it is handed back. Readers see only committed data
+ * and never block the writer.
  *
  * <p>A connection that is lost (a database server restarted, a network cut) is replaced: the
  * writer opens a new one after a failed batch and retries the batch's changes on it, a reader
@@ -68,6 +73,25 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         "SELECT task_id, fingerprint, used_ms FROM transfer_id WHERE transfer_id = ?";
     private static final String UNFINISHED = "SELECT " + COLUMNS + " FROM task "
         + "WHERE finished_ms = 0 ORDER BY created_ms, id";
+    private static final String PAYMENT_COLUMNS = "id, task_id, transfer_id, direction, kind, "
+        + "counterparty, amount, currency, colour, transferred, change_returned, coin_count, "
+        + "status, series_id, title, document, cashier, invoice_num, created_ms, finished_ms";
+    private static final String UPSERT_PAYMENT = "INSERT INTO payment (" + PAYMENT_COLUMNS
+        + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET "
+        + "task_id = excluded.task_id, transfer_id = excluded.transfer_id, "
+        + "direction = excluded.direction, kind = excluded.kind, "
+        + "counterparty = excluded.counterparty, amount = excluded.amount, "
+        + "currency = excluded.currency, colour = excluded.colour, "
+        + "transferred = excluded.transferred, change_returned = excluded.change_returned, "
+        + "coin_count = excluded.coin_count, status = excluded.status, "
+        + "series_id = excluded.series_id, title = excluded.title, "
+        + "document = excluded.document, cashier = excluded.cashier, "
+        + "invoice_num = excluded.invoice_num, created_ms = excluded.created_ms, "
+        + "finished_ms = excluded.finished_ms";
+    /** This node's own task first (task_id not empty), then the latest. */
+    private static final String FIND_PAYMENT = "SELECT " + PAYMENT_COLUMNS + " FROM payment "
+        + "WHERE transfer_id = ? ORDER BY CASE WHEN task_id = '' THEN 1 ELSE 0 END, "
+        + "finished_ms DESC, id DESC LIMIT 1";
     /**
      * The schema's Flyway migrations: one location for both databases, because the store's
      * DDL is portable SQL. Flyway scans it recursively, so a later split into per-database
@@ -93,8 +117,9 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         CompletableFuture<Integer> done();
     }
 
-    private record Put(Task task, TransferId key, CompletableFuture<Integer> done)
-        implements Change {}
+    /** A task (or null) with its key (or null) and its payment (or null), in one commit. */
+    private record Put(Task task, TransferId key, PaymentRecord payment,
+                       CompletableFuture<Integer> done) implements Change {}
 
     private record Forget(long finishedBeforeMs, int max, CompletableFuture<Integer> done)
         implements Change {}
@@ -138,9 +163,22 @@ public abstract sealed class JdbcTaskStore implements TaskStore
     }
 
     @Override
-    public void write(Task task, TransferId key) {
+    public void write(Task task, TransferId key, PaymentRecord payment) {
         Objects.requireNonNull(task);
-        await(new Put(task, key, new CompletableFuture<>()));
+        keyed(payment);
+        await(new Put(task, key, payment, new CompletableFuture<>()));
+    }
+
+    @Override
+    public void record(PaymentRecord payment) {
+        keyed(Objects.requireNonNull(payment));
+        await(new Put(null, null, payment, new CompletableFuture<>()));
+    }
+
+    private static void keyed(PaymentRecord payment) {
+        if (payment != null && payment.id().isEmpty()) {
+            throw new IllegalArgumentException("a stored payment needs an id");
+        }
     }
 
     @Override
@@ -261,8 +299,16 @@ public abstract sealed class JdbcTaskStore implements TaskStore
             bindKey(writes.insertKey, put.key());
             writes.insertKey.executeUpdate();
         }
-        bindTask(writes.upsert, put.task());
-        return writes.upsert.executeUpdate();
+        int rows = 0;
+        if (put.task() != null) {
+            bindTask(writes.upsert, put.task());
+            rows += writes.upsert.executeUpdate();
+        }
+        if (put.payment() != null) {
+            bindPayment(writes.upsertPayment, put.payment());
+            rows += writes.upsertPayment.executeUpdate();
+        }
+        return rows;
     }
 
     private int sweep(Forget sweep) throws SQLException {
@@ -320,6 +366,29 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         s.setString(12, t.resumeStatus() == null ? null : t.resumeStatus().name());
         s.setInt(13, t.pastPointOfNoReturn() ? 1 : 0);
         s.setInt(14, t.callback() ? 1 : 0);
+    }
+
+    private static void bindPayment(PreparedStatement s, PaymentRecord p) throws SQLException {
+        s.setString(1, p.id());
+        s.setString(2, p.taskId());
+        s.setString(3, p.uniqueTransferId());
+        s.setString(4, p.direction().name());
+        s.setString(5, p.kind());
+        s.setString(6, p.counterparty());
+        s.setLong(7, p.amount());
+        s.setString(8, p.currency());
+        s.setLong(9, p.colour());
+        s.setLong(10, p.transferredAmount());
+        s.setLong(11, p.changeReturned());
+        s.setInt(12, p.coinCount());
+        s.setString(13, p.status().name());
+        s.setString(14, p.seriesId());
+        s.setString(15, p.title());
+        s.setString(16, p.purchaseDocument());
+        s.setString(17, p.cashierName());
+        s.setString(18, p.invoiceNum());
+        s.setLong(19, p.createdMs());
+        s.setLong(20, p.finishedMs());
     }
 
     private static void bindKey(PreparedStatement s, TransferId key) throws SQLException {
@@ -381,13 +450,80 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         return query(sql.toString(), args.toArray());
     }
 
+    @Override
+    public Optional<PaymentRecord> findPayment(String uniqueTransferId) {
+        return read(reader -> {
+            PreparedStatement s = reader.statement(FIND_PAYMENT);
+            s.setString(1, uniqueTransferId);
+            try (ResultSet rows = s.executeQuery()) {
+                return rows.next() ? Optional.of(payment(rows)) : Optional.empty();
+            }
+        });
+    }
+
+    /**
+     * One page of the history. The SQL has one shape per combination of the optional filters
+     * (sixteen at most), so each reader caches a bounded number of statements.
+     */
+    @Override
+    public List<PaymentRecord> payments(PaymentQuery q) {
+        StringBuilder sql = new StringBuilder("SELECT " + PAYMENT_COLUMNS + " FROM payment "
+            + "WHERE (finished_ms > ? OR (finished_ms = ? AND id > ?)) "
+            + "AND finished_ms >= ? AND finished_ms <= ?");
+        List<Object> args = new ArrayList<>(List.of(q.afterFinishedMs(), q.afterFinishedMs(),
+            q.afterId(), q.fromMs(), q.toMs()));
+        if (q.status() != null) {
+            sql.append(" AND status = ?");
+            args.add(q.status().name());
+        }
+        if (q.cashierName() != null) {
+            sql.append(" AND cashier = ?");
+            args.add(q.cashierName());
+        }
+        if (q.invoiceNum() != null) {
+            sql.append(" AND invoice_num = ?");
+            args.add(q.invoiceNum());
+        }
+        Currency currency = q.currency();
+        if (currency != null) {
+            sql.append(" AND currency = ? AND colour = ? AND amount >= ? AND amount <= ?");
+            args.addAll(List.of(currency.code(), q.colour(), q.fromAmount(), q.toAmount()));
+        }
+        sql.append(" ORDER BY finished_ms, id LIMIT ?");
+        args.add(q.limit());
+        return read(reader -> {
+            PreparedStatement s = reader.statement(sql.toString());
+            bind(s, args.toArray());
+            List<PaymentRecord> records = new ArrayList<>();
+            try (ResultSet rows = s.executeQuery()) {
+                while (rows.next()) {
+                    records.add(payment(rows));
+                }
+            }
+            return records;
+        });
+    }
+
+    private static void bind(PreparedStatement s, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+
+    private static PaymentRecord payment(ResultSet r) throws SQLException {
+        return new PaymentRecord(r.getString(1), r.getString(2), r.getString(3),
+            PaymentRecord.Direction.valueOf(r.getString(4)), r.getString(5), r.getString(6),
+            r.getLong(7), r.getString(8), r.getLong(9), r.getLong(10), r.getLong(11),
+            r.getInt(12), TaskStatus.valueOf(r.getString(13)), r.getString(14),
+            r.getString(15), r.getString(16), r.getString(17), r.getString(18), r.getLong(19),
+            r.getLong(20));
+    }
+
     /** Runs one of a few fixed queries, so each reader caches at most a handful of them. */
     private List<Task> query(String sql, Object... args) {
         return read(reader -> {
             PreparedStatement s = reader.statement(sql);
-            for (int i = 0; i < args.length; i++) {
-                s.setObject(i + 1, args[i]);
-            }
+            bind(s, args);
             List<Task> tasks = new ArrayList<>();
             try (ResultSet rows = s.executeQuery()) {
                 while (rows.next()) {
@@ -416,6 +552,7 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         private final PreparedStatement upsert;
         private final PreparedStatement insertKey;
         private final PreparedStatement forget;
+        private final PreparedStatement upsertPayment;
 
         Writes(Connection connection) throws SQLException {
             this.connection = connection;
@@ -424,6 +561,7 @@ public abstract sealed class JdbcTaskStore implements TaskStore
                 upsert = connection.prepareStatement(UPSERT);
                 insertKey = connection.prepareStatement(INSERT_KEY);
                 forget = connection.prepareStatement(FORGET);
+                upsertPayment = connection.prepareStatement(UPSERT_PAYMENT);
             } catch (SQLException refused) {
                 closeQuietly(connection);
                 throw refused;
@@ -434,6 +572,7 @@ public abstract sealed class JdbcTaskStore implements TaskStore
             closeQuietly(upsert);
             closeQuietly(insertKey);
             closeQuietly(forget);
+            closeQuietly(upsertPayment);
             closeQuietly(connection);
         }
     }

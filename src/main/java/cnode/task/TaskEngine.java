@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,9 @@ import org.slf4j.LoggerFactory;
  * a task's changes are serialised by its lock stripe, so listeners see one task's changes in
  * commit order; a uniqueTransferId maps to one task forever; a task past its point of no return
  * is never ended by the engine's own clock (only the flow that knows the registry's answer may
- * end it). Thread-safe: any thread may call any method. The stripes are {@link ReentrantLock}s,
+ * end it); a task that ends with a payment record ({@link #finish}, or the endings function)
+ * is committed with it, so the history never lacks a finished payment nor holds one whose task
+ * did not end. Thread-safe: any thread may call any method. The stripes are {@link ReentrantLock}s,
  * not monitors, because a writer holds its stripe while it waits for a group commit, and a
  * virtual thread waiting inside {@code synchronized} would pin its carrier on JDK 21.
  */
@@ -46,6 +49,8 @@ public final class TaskEngine {
     private final Ids ids;
     private final TaskPolicy policy;
     private final Consumer<Task> onChange;
+    /** The payment record of a task ended without one (deadline, cancel, fail), or null. */
+    private final Function<Task, PaymentRecord> endings;
     private final ConcurrentHashMap<String, Task> live = new ConcurrentHashMap<>();
     /**
      * Finished tasks recently committed or read, so that polling a finished task does not
@@ -60,12 +65,27 @@ public final class TaskEngine {
     private final ReentrantLock[] transferIdLocks = stripes();
 
     public TaskEngine(TaskStore store, Ids ids, TaskPolicy policy, Consumer<Task> onChange) {
+        this(store, ids, policy, onChange, task -> null);
+    }
+
+    /**
+     * An engine that asks {@code endings} for the payment record of every task that reaches a
+     * terminal status without one ({@link #fail}, {@link #advance}, a cancel, the deadline), so
+     * that a payment the engine itself ends still enters the history, in the same commit. It
+     * gets the task as it will be committed and answers a record (which {@link #finish} would
+     * key and stamp the same way) or null when the task is no payment. It runs under the
+     * task's lock and must be quick and pure; if it throws, the failure is logged with the task
+     * id and the task ends without a record.
+     */
+    public TaskEngine(TaskStore store, Ids ids, TaskPolicy policy, Consumer<Task> onChange,
+                      Function<Task, PaymentRecord> endings) {
         this.store = Objects.requireNonNull(store);
         this.ids = Objects.requireNonNull(ids);
         this.policy = Objects.requireNonNull(policy);
         this.finished = Caffeine.newBuilder().maximumSize(policy.finishedCacheMax())
             .executor(Runnable::run).build();
         this.onChange = Objects.requireNonNull(onChange);
+        this.endings = Objects.requireNonNull(endings);
     }
 
     public TaskPolicy policy() {
@@ -190,7 +210,7 @@ public final class TaskEngine {
         if (to.failure()) {
             throw new IllegalArgumentException("failures end through fail(): " + to);
         }
-        return move(taskId, to, progressPercent, infoPatch, nowMs);
+        return move(taskId, to, progressPercent, infoPatch, null, nowMs);
     }
 
     /**
@@ -201,13 +221,69 @@ public final class TaskEngine {
         if (!failure.failure()) {
             throw new IllegalArgumentException("not a failure: " + failure);
         }
+        return move(taskId, failure, -1, errorPatch(failure, message), null, nowMs);
+    }
+
+    private static String errorPatch(TaskStatus failure, String message) {
         ObjectNode error = JSON.createObjectNode();
         error.putObject("error").put("code", failure.name()).put("message", message);
-        return move(taskId, failure, -1, error.toString(), nowMs);
+        return error.toString();
+    }
+
+    /**
+     * Ends a task and enters its payment in the history, in one commit: both are written or
+     * neither. {@code terminal} goes through the rules of {@link #advance} (FINISHED_OK,
+     * SERIES_FINISHED, FINISHED_REVOKED; {@code infoPatchOrMessage} is then an info patch or
+     * null) or, for a {@code FINISHED_ERR*}, those of {@link #fail} ({@code infoPatchOrMessage}
+     * is then the error's one-sentence message). The record is stored as {@code payment} says,
+     * except what the task decides: its id and taskId become the task's id, its status the
+     * terminal status, its times the task's creation and finish, and its uniqueTransferId the
+     * task's when the task has one. A refused move writes neither.
+     */
+    public Moved finish(String taskId, TaskStatus terminal, String infoPatchOrMessage,
+                        PaymentRecord payment, long nowMs) {
+        if (!terminal.terminal()) {
+            throw new IllegalArgumentException("finish() ends a task, not " + terminal);
+        }
+        Objects.requireNonNull(payment);
+        String patch = terminal.failure()
+            ? errorPatch(terminal, infoPatchOrMessage) : infoPatchOrMessage;
+        return move(taskId, terminal, -1, patch, payment, nowMs);
+    }
+
+    /**
+     * Enters a payment that has no task of this node in the history (the payer's wallet
+     * answering a request, say), committed before it returns. An empty id gets a new one; a
+     * record with an id already stored replaces it, so a caller that retries with a stable id
+     * records the payment once. Returns the record as stored.
+     */
+    public PaymentRecord record(PaymentRecord payment) {
+        if (!payment.taskId().isEmpty()) {
+            throw new IllegalArgumentException("a payment of task " + payment.taskId()
+                + " is recorded by finish(), with the task's end");
+        }
+        PaymentRecord keyed = payment.id().isEmpty() ? payment.withId(ids.next()) : payment;
+        store.record(keyed);
+        return keyed;
+    }
+
+    /** The payment run under this uniqueTransferId (this node's own task's first). */
+    public Optional<PaymentRecord> payment(String uniqueTransferId) {
+        return store.findPayment(uniqueTransferId);
+    }
+
+    /** One page of the payment history, in finish order. */
+    public List<PaymentRecord> payments(PaymentQuery query) {
+        return store.payments(query);
+    }
+
+    /** The whole history in finish order, at most {@code max} records (for tests and checks). */
+    public List<PaymentRecord> history(int max) {
+        return store.history(max);
     }
 
     private Moved move(String taskId, TaskStatus to, int progressPercent, String infoPatch,
-                       long nowMs) {
+                       PaymentRecord payment, long nowMs) {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
@@ -223,7 +299,7 @@ public final class TaskEngine {
                 return new Moved(MoveOutcome.REFUSED, current, verdict.reason());
             }
             String info = merged(current.additionalInfo(), infoPatch);
-            return commit(current.moved(to, progress, info, nowMs));
+            return commit(current.moved(to, progress, info, nowMs), payment);
         } finally {
             lock.unlock();
         }
@@ -242,9 +318,22 @@ public final class TaskEngine {
         return new Moved(MoveOutcome.REFUSED, stored.get(), reason);
     }
 
-    /** Commits {@code next}, then shows it. The caller holds the task's stripe. */
+    /** Commits {@code next} with no payment of its own. The caller holds the task's stripe. */
     private Moved commit(Task next) {
-        store.write(next, null);
+        return commit(next, null);
+    }
+
+    /**
+     * Commits {@code next} with its payment record (the given one, or the one {@code endings}
+     * makes for a task that ends without one), then shows it. The caller holds the task's
+     * stripe.
+     */
+    private Moved commit(Task next, PaymentRecord payment) {
+        PaymentRecord record = payment;
+        if (record == null && next.status().terminal()) {
+            record = ending(next);
+        }
+        store.write(next, null, record == null ? null : record.endOf(next));
         if (next.status().terminal()) {
             finished.put(next.id(), next);
             if (live.remove(next.id()) != null) {
@@ -255,6 +344,16 @@ public final class TaskEngine {
         }
         onChange.accept(next);
         return new Moved(MoveOutcome.MOVED, next, "");
+    }
+
+    private PaymentRecord ending(Task next) {
+        try {
+            return endings.apply(next);
+        } catch (RuntimeException bug) {
+            LOG.error("task {} ends without a payment record: its record could not be made",
+                next.id(), bug);
+            return null;
+        }
     }
 
     /**
@@ -380,7 +479,7 @@ public final class TaskEngine {
                 lock.unlock();
             }
             if (task.status() != TaskStatus.WAITING_FOR_RESTART) {
-                move(task.id(), TaskStatus.WAITING_FOR_RESTART, -1, null, nowMs);
+                move(task.id(), TaskStatus.WAITING_FOR_RESTART, -1, null, null, nowMs);
             }
         }
         return unfinished.size();
@@ -402,7 +501,8 @@ public final class TaskEngine {
                 return new Moved(MoveOutcome.REFUSED, current,
                     "task " + taskId + " is " + current.status() + ", not waiting for a restart");
             }
-            return move(taskId, current.resumeStatus(), current.progressPercent(), null, nowMs);
+            return move(taskId, current.resumeStatus(), current.progressPercent(), null, null,
+                nowMs);
         } finally {
             lock.unlock();
         }
@@ -447,7 +547,7 @@ public final class TaskEngine {
             TaskStatus running = current.status() == TaskStatus.WAITING_FOR_RESTART
                 ? current.resumeStatus() : current.status();
             Moved moved = running == TaskStatus.SERIES_ACCEPTED
-                ? move(taskId, TaskStatus.SERIES_FINISHED, -1, null, nowMs)
+                ? move(taskId, TaskStatus.SERIES_FINISHED, -1, null, null, nowMs)
                 : fail(taskId, TaskStatus.FINISHED_ERR_TIMEOUT,
                     "The task did not finish before its deadline.", nowMs);
             return moved.moved();

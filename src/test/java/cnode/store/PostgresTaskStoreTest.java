@@ -165,10 +165,10 @@ final class PostgresTaskStoreTest {
 
         assertThat(column("SELECT table_schema || '.' || table_name FROM information_schema"
             + ".tables WHERE table_schema NOT IN ('pg_catalog', 'information_schema') "
-            + "ORDER BY 1")).containsExactly("node.flyway_schema_history", "node.task",
-            "node.transfer_id");
+            + "ORDER BY 1")).containsExactly("node.flyway_schema_history", "node.payment",
+            "node.task", "node.transfer_id");
         assertThat(column("SELECT version FROM node.flyway_schema_history WHERE success "
-            + "AND version IS NOT NULL ORDER BY installed_rank")).containsExactly("1");
+            + "AND version IS NOT NULL ORDER BY installed_rank")).containsExactly("1", "2");
     }
 
     @Test

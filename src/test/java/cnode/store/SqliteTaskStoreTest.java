@@ -3,6 +3,7 @@ package cnode.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnode.task.PaymentRecord;
 import cnode.task.Task;
 import cnode.task.TaskStatus;
 import cnode.task.TaskStore.StoreFailure;
@@ -21,14 +22,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * What the SQLite store promises beyond the shared contract: group commit (many concurrent
  * writers share few commits, and every acknowledged write is there), a file that reopens with
  * everything in it and is migrated once, a failed change that fails only its own writer, forget
- * sweeps that run on the one writer alongside other writes, and a clean close.
+ * sweeps that run on the one writer alongside other writes, a file of the first schema that
+ * gains the payment history on its next start, and a clean close.
  */
 final class SqliteTaskStoreTest {
     private static final long T0 = 1_700_000_000_000L;
@@ -110,7 +114,32 @@ final class SqliteTaskStoreTest {
             while (rows.next()) {
                 history.add(rows.getString(1) + ":" + rows.getInt(2));
             }
-            assertThat(history).containsExactly("1:1");
+            assertThat(history).containsExactly("1:1", "2:1");
+        }
+    }
+
+    @Test
+    void aFileOfTheFirstSchemaGainsTheHistoryAndKeepsItsTasks() throws Exception {
+        Path file = folder.resolve("node.db");
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + file);
+        Flyway.configure().dataSource(source).locations(JdbcTaskStore.MIGRATIONS).target("1")
+            .loggers("slf4j").load().migrate();
+        Task old = task(id(1), TaskStatus.FINISHED_OK, T0);
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement sql = db.createStatement()) {
+            sql.execute("INSERT INTO task VALUES ('" + old.id() + "', 'GIVE_MONEY', "
+                + "'FINISHED_OK', 100, '{}', NULL, NULL, " + T0 + ", " + T0 + ", "
+                + (T0 + 60_000) + ", " + T0 + ", NULL, 0, 0)");
+        }
+        PaymentRecord paid = new PaymentRecord(old.id(), old.id(), "k", PaymentRecord.Direction.IN,
+            "REQUEST_PAYMENT", "bruno", 5, "PLN", 0, 5, 0, 1, TaskStatus.FINISHED_OK, "", "",
+            "{}", "shop", "", T0, T0);
+
+        try (SqliteTaskStore store = open()) {
+            assertThat(store.find(old.id())).contains(old);
+            store.write(old, null, paid);
+            assertThat(store.findPayment("k")).contains(paid);
         }
     }
 

@@ -41,6 +41,16 @@ final class Network implements AutoCloseable {
         return new Network(root, ColonyHarness.start(root.resolve("colony")));
     }
 
+    /** A network whose colony takes extra flags (e.g. {@code --coin-validity 2s}). */
+    static Network start(Path root, String... colonyFlags) throws Exception {
+        return new Network(root, ColonyHarness.start(root.resolve("colony"), List.of(),
+            colonyFlags));
+    }
+
+    ColonyClient client() {
+        return client;
+    }
+
     ColonyHarness colony() {
         return colony;
     }

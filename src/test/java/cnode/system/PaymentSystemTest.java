@@ -78,6 +78,41 @@ class PaymentSystemTest {
         Network.await(() -> free(alice) == aliceBefore - 12_000,
             () -> "alice's money did not shrink by 12 PLN: " + free(alice));
         assertConserved();
+        Map<String, String> document = shop.call("getPurchaseDocument",
+            "<uniqueTransferId>order-1</uniqueTransferId>");
+        assertThat(document.get("requestStatus")).isEqualTo("SUCCESS");
+        assertHistoriesAgree(started.get("taskId"));
+
+        Map<String, String> unsold = Network.awaitEnd(shop, shop.call("giveMoneyRequest",
+            amount(12_000) + "<username>pay.alice</username><description>{\"amount\":12000,"
+                + "\"related_merchant_unique_purchase_id\":\"never-sold\"}</description>")
+            .get("taskId"));
+        assertThat(unsold.get("status")).isEqualTo("FINISHED_ERR_ITEM_NOT_FOUND");
+        Map<String, String> refund = Network.awaitEnd(shop, shop.call("giveMoneyRequest",
+            amount(12_000) + "<username>pay.alice</username><description>{\"amount\":12000,"
+                + "\"related_merchant_unique_purchase_id\":\"order-1\"}</description>")
+            .get("taskId"));
+        assertThat(refund.get("status")).isEqualTo("FINISHED_OK");
+        assertConserved();
+    }
+
+    /** The payment is in both histories, the same amount, each side seeing the other. */
+    private void assertHistoriesAgree(String taskId) throws InterruptedException {
+        var mine = shop.engine().history(1_000).stream()
+            .filter(record -> record.taskId().equals(taskId)).findFirst().orElseThrow();
+        Network.await(() -> alice.engine().history(1_000).stream()
+            .anyMatch(record -> record.id().equals("pay-" + taskId)),
+            () -> "the payer's history lacks the payment");
+        var theirs = alice.engine().history(1_000).stream()
+            .filter(record -> record.id().equals("pay-" + taskId)).findFirst().orElseThrow();
+        assertThat(mine.status().name()).isEqualTo("FINISHED_OK");
+        assertThat(theirs.status()).isEqualTo(mine.status());
+        assertThat(theirs.amount()).isEqualTo(mine.amount());
+        assertThat(theirs.currency()).isEqualTo(mine.currency());
+        assertThat(mine.counterparty()).isEqualTo("pay.alice");
+        assertThat(theirs.counterparty()).isEqualTo("pay.shop");
+        assertThat(mine.direction()).isNotEqualTo(theirs.direction());
+        assertThat(theirs.uniqueTransferId()).isEqualTo(mine.uniqueTransferId());
     }
 
     @Test

@@ -6,6 +6,7 @@ import cnode.task.TaskEngine.Moved;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * A task engine on a manual clock and the in-memory store, with every change it announced, for
@@ -29,8 +30,13 @@ final class EngineRig {
     }
 
     EngineRig(MemoryTaskStore store, TaskPolicy policy) {
+        this(store, policy, task -> null);
+    }
+
+    /** A rig whose engine asks {@code endings} for the record of a task ended without one. */
+    EngineRig(MemoryTaskStore store, TaskPolicy policy, Function<Task, PaymentRecord> endings) {
         this.store = store;
-        this.engine = new TaskEngine(store, Ids.secure(), policy, changes::add);
+        this.engine = new TaskEngine(store, Ids.secure(), policy, changes::add, endings);
     }
 
     long now() {

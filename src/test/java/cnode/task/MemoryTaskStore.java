@@ -5,17 +5,20 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * The in-memory fake of {@link TaskStore}: the same contract without a disk (the contract suite
  * {@link TaskStoreContract} runs on it too). It can be told to refuse writes, to drive the
  * store-failure paths, to write slowly (so that concurrent callers overlap), and counts the
- * writes it committed. Every method but {@link #write}'s delay holds the store's monitor.
+ * writes it committed. Every method but {@link #write}'s delay holds the store's monitor. The
+ * payment history is a map by record id, searched by scanning (a test holds few records).
  */
 final class MemoryTaskStore implements TaskStore {
     private final Map<String, Task> tasks = new HashMap<>();
     private final Map<String, TransferId> keys = new HashMap<>();
+    private final Map<String, PaymentRecord> payments = new HashMap<>();
     private boolean refusing;
     private int writes;
     private volatile long writeDelayMs;
@@ -34,7 +37,9 @@ final class MemoryTaskStore implements TaskStore {
     }
 
     @Override
-    public void write(Task task, TransferId key) {
+    public void write(Task task, TransferId key, PaymentRecord payment) {
+        Objects.requireNonNull(task);
+        keyed(payment);
         long delayMs = writeDelayMs;
         if (delayMs > 0) {
             try {
@@ -44,10 +49,22 @@ final class MemoryTaskStore implements TaskStore {
                 throw new StoreFailure("interrupted while writing", e);
             }
         }
-        commit(task, key);
+        commit(task, key, payment);
     }
 
-    private synchronized void commit(Task task, TransferId key) {
+    @Override
+    public void record(PaymentRecord payment) {
+        keyed(Objects.requireNonNull(payment));
+        commit(null, null, payment);
+    }
+
+    private static void keyed(PaymentRecord payment) {
+        if (payment != null && payment.id().isEmpty()) {
+            throw new IllegalArgumentException("a stored payment needs an id");
+        }
+    }
+
+    private synchronized void commit(Task task, TransferId key, PaymentRecord payment) {
         if (refusing) {
             throw new StoreFailure("refusing writes, as the test asked", null);
         }
@@ -55,10 +72,43 @@ final class MemoryTaskStore implements TaskStore {
             throw new StoreFailure("duplicate transfer id " + key.uniqueTransferId(), null);
         }
         writes++;
-        tasks.put(task.id(), task);
+        if (task != null) {
+            tasks.put(task.id(), task);
+        }
         if (key != null) {
             keys.put(key.uniqueTransferId(), key);
         }
+        if (payment != null) {
+            payments.put(payment.id(), payment);
+        }
+    }
+
+    /** Own task first, then the latest, as the JDBC store's ORDER BY says. */
+    @Override
+    public synchronized Optional<PaymentRecord> findPayment(String uniqueTransferId) {
+        return payments.values().stream()
+            .filter(p -> p.uniqueTransferId().equals(uniqueTransferId))
+            .min(Comparator.comparing((PaymentRecord p) -> p.taskId().isEmpty())
+                .thenComparing(PaymentRecord::finishedMs, Comparator.reverseOrder())
+                .thenComparing(PaymentRecord::id, Comparator.reverseOrder()));
+    }
+
+    @Override
+    public synchronized List<PaymentRecord> payments(PaymentQuery q) {
+        return payments.values().stream()
+            .sorted(Comparator.comparingLong(PaymentRecord::finishedMs)
+                .thenComparing(PaymentRecord::id))
+            .filter(p -> p.finishedMs() > q.afterFinishedMs()
+                || (p.finishedMs() == q.afterFinishedMs() && p.id().compareTo(q.afterId()) > 0))
+            .filter(p -> p.finishedMs() >= q.fromMs() && p.finishedMs() <= q.toMs())
+            .filter(p -> q.status() == null || p.status() == q.status())
+            .filter(p -> q.cashierName() == null || p.cashierName().equals(q.cashierName()))
+            .filter(p -> q.invoiceNum() == null || p.invoiceNum().equals(q.invoiceNum()))
+            .filter(p -> q.currency() == null || (p.currency().equals(q.currency().code())
+                && p.colour() == q.colour() && p.amount() >= q.fromAmount()
+                && p.amount() <= q.toAmount()))
+            .limit(q.limit())
+            .toList();
     }
 
     @Override

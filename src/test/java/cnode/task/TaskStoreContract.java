@@ -9,6 +9,7 @@ import static cnode.task.TaskStatus.WAITING_FOR_RESTART;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cnode.money.Currency;
 import cnode.task.TaskStore.StoreFailure;
 import cnode.task.TaskStore.TransferId;
 import java.util.ArrayList;
@@ -254,6 +255,183 @@ public abstract class TaskStoreContract {
                 assertThat(read.get()).contains(next);
             }
         }
+    }
+
+    /** A finished incoming payment of {@code amount} PLN billons, taken by cashier "shop". */
+    protected static PaymentRecord payment(String id, String taskId, String key, long amount,
+                                           long finishedMs) {
+        return new PaymentRecord(id, taskId, key, PaymentRecord.Direction.IN,
+            "REQUEST_PAYMENT", "bruno", amount, "PLN", 0, amount, 0, 1, FINISHED_OK, "", "",
+            "{}", "shop", "", T0, finishedMs);
+    }
+
+    @Test
+    void aPaymentWrittenWithItsTaskReadsBackEqualInEveryField() {
+        Task done = task(id(1), TaskType.GIVE_MONEY, FINISHED_OK, T0, T0 + 9);
+        PaymentRecord full = new PaymentRecord(done.id(), done.id(), "key-1",
+            PaymentRecord.Direction.OUT, "GIVE_MONEY", "zoë.b", 12_340, "EUR", 7, 12_000, 340,
+            5, FINISHED_OK, "S1", "Zoë's coffee 💶 ☕",
+            "{\"sales_document_data\":{\"lines\":[\"żółw\"]},\"amount\":12340}", "shop",
+            "FV/2024/7", T0, T0 + 9);
+
+        store.write(done, new TransferId("key-1", done.id(), null, T0), full);
+        store.record(payment("P2", "", "", 0, T0 + 10));
+
+        assertThat(store.find(done.id())).contains(done);
+        assertThat(store.findPayment("key-1")).contains(full);
+        assertThat(store.history(10)).containsExactly(full, payment("P2", "", "", 0, T0 + 10));
+    }
+
+    @Test
+    void aPaymentNeedsAnId() {
+        Task done = task(id(1), FINISHED_OK, T0);
+        assertThatThrownBy(() -> store.write(done, null, payment("", done.id(), "k", 1, T0)))
+            .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> store.record(payment("", "", "k", 1, T0)))
+            .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(store.find(done.id())).isEmpty();
+        assertThat(store.history(10)).isEmpty();
+    }
+
+    @Test
+    void aRecordWithAKnownIdReplacesTheEarlierOne() {
+        store.record(payment("P1", "", "k", 100, T0 + 1));
+        PaymentRecord again = payment("P1", "", "k", 200, T0 + 2);
+
+        store.record(again);
+
+        assertThat(store.history(10)).containsExactly(again);
+    }
+
+    @Test
+    void aWriteWhoseKeyIsTakenKeepsNeitherTheTaskNorItsPayment() {
+        Task first = task(id(1), PREPARATION, T0);
+        store.write(first, new TransferId("k", first.id(), "a", T0));
+        Task second = task(id(2), FINISHED_OK, T0 + 1);
+
+        assertThatThrownBy(() -> store.write(second, new TransferId("k", second.id(), "b", T0),
+            payment(second.id(), second.id(), "k", 5, T0 + 1)))
+            .isInstanceOf(StoreFailure.class);
+
+        assertThat(store.find(second.id())).isEmpty();
+        assertThat(store.findPayment("k")).isEmpty();
+        assertThat(store.history(10)).isEmpty();
+    }
+
+    @Test
+    void forgettingTasksKeepsTheirPayments() {
+        Task done = task(id(1), TaskType.GIVE_MONEY, FINISHED_OK, T0, T0 + 5);
+        PaymentRecord paid = payment(done.id(), done.id(), "k", 5, T0 + 5);
+        store.write(done, new TransferId("k", done.id(), null, T0), paid);
+
+        assertThat(store.forget(Long.MAX_VALUE, 10)).isEqualTo(1);
+
+        assertThat(store.find(done.id())).isEmpty();
+        assertThat(store.findPayment("k")).contains(paid);
+        assertThat(store.history(10)).containsExactly(paid);
+    }
+
+    @Test
+    void findPaymentPrefersThisNodesOwnTaskThenTheLatest() {
+        PaymentRecord theirs = payment("A1", "", "shared", 1, T0 + 1);
+        PaymentRecord theirsLater = payment("A2", "", "shared", 2, T0 + 2);
+        PaymentRecord ours = payment(id(3), id(3), "shared", 3, T0);
+        store.record(theirs);
+        store.record(theirsLater);
+
+        assertThat(store.findPayment("shared")).contains(theirsLater);
+        store.write(task(id(3), FINISHED_OK, T0), null, ours);
+        assertThat(store.findPayment("shared")).contains(ours);
+        assertThat(store.findPayment("other")).isEmpty();
+    }
+
+    @Test
+    void paymentsFilterByEveryCriterionWithBothEndsIncluded() {
+        store.record(payment("P1", "", "k1", 100, T0 + 10));
+        store.record(payment("P2", "", "k2", 200, T0 + 20));
+        store.record(new PaymentRecord("P3", "", "k3", PaymentRecord.Direction.OUT, "GIVE_MONEY",
+            "bruno", 200, "EUR", 0, 200, 0, 1, FINISHED_OK, "", "", "{}", "till-2", "FV/1",
+            T0, T0 + 30));
+        store.record(new PaymentRecord("P4", "", "k4", PaymentRecord.Direction.IN,
+            "REQUEST_PAYMENT", "bruno", 300, "PLN", 5, 0, 0, 0,
+            TaskStatus.FINISHED_ERR_USER_REJECTED, "", "", "{}", "shop", "FV/1", T0, T0 + 40));
+
+        assertThat(ids(query(null, null, null, T0 + 10, T0 + 30, null, 0, 0, Long.MAX_VALUE)))
+            .containsExactly("P1", "P2", "P3");
+        assertThat(ids(query(FINISHED_OK, null, null, Long.MIN_VALUE, Long.MAX_VALUE, null, 0,
+            0, Long.MAX_VALUE))).containsExactly("P1", "P2", "P3");
+        assertThat(ids(query(null, "shop", null, Long.MIN_VALUE, Long.MAX_VALUE, null, 0, 0,
+            Long.MAX_VALUE))).containsExactly("P1", "P2", "P4");
+        assertThat(ids(query(null, "sho", null, Long.MIN_VALUE, Long.MAX_VALUE, null, 0, 0,
+            Long.MAX_VALUE))).isEmpty();
+        assertThat(ids(query(null, null, "FV/1", Long.MIN_VALUE, Long.MAX_VALUE, null, 0, 0,
+            Long.MAX_VALUE))).containsExactly("P3", "P4");
+        assertThat(ids(query(null, null, null, Long.MIN_VALUE, Long.MAX_VALUE, "PLN", 0, 100,
+            200))).containsExactly("P1", "P2");
+        assertThat(ids(query(null, null, null, Long.MIN_VALUE, Long.MAX_VALUE, "PLN", 0, 101,
+            Long.MAX_VALUE))).containsExactly("P2");
+        assertThat(ids(query(null, null, null, Long.MIN_VALUE, Long.MAX_VALUE, "PLN", 5, 0,
+            Long.MAX_VALUE))).containsExactly("P4");
+        assertThat(ids(query(null, "till-2", "FV/1", T0 + 30, T0 + 30, "EUR", 0, 200, 200)))
+            .containsExactly("P3");
+    }
+
+    private List<PaymentRecord> query(TaskStatus status, String cashier, String invoice,
+                                      long fromMs, long toMs, String currency, long colour,
+                                      long fromAmount, long toAmount) {
+        return store.payments(new PaymentQuery(status, cashier, invoice, fromMs, toMs,
+            currency == null ? null : new Currency(currency), colour, fromAmount,
+            toAmount, Long.MIN_VALUE, "", 100));
+    }
+
+    private static List<String> ids(List<PaymentRecord> records) {
+        return records.stream().map(PaymentRecord::id).toList();
+    }
+
+    @Test
+    void paymentsPageInFinishOrderThenById() {
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String id = "P" + (9 - i);
+            store.record(payment(id, "", "", i, T0 + i / 3));
+        }
+        expected.addAll(List.of("P7", "P8", "P9", "P4", "P5", "P6", "P3"));
+
+        List<String> seen = new ArrayList<>();
+        PaymentQuery page = PaymentQuery.all(2);
+        for (int round = 0; round < 10; round++) {
+            List<PaymentRecord> records = store.payments(page);
+            assertThat(records.size()).isLessThanOrEqualTo(2);
+            if (records.isEmpty()) {
+                break;
+            }
+            seen.addAll(ids(records));
+            page = page.after(records.getLast());
+        }
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(ids(store.history(4))).containsExactlyElementsOf(expected.subList(0, 4));
+    }
+
+    @Test
+    void theHistoryReadsMoreThanOnePage() throws Exception {
+        int count = TaskStore.HISTORY_PAGE + 20;
+        List<Future<?>> writes = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < count; i++) {
+                PaymentRecord record = payment(String.format("P%04d", i), "", "", i, T0 + i);
+                writes.add(pool.submit(() -> store.record(record)));
+            }
+        }
+        for (Future<?> write : writes) {
+            write.get();
+        }
+
+        List<PaymentRecord> history = store.history(count + 100);
+        assertThat(history).hasSize(count);
+        assertThat(history).extracting(PaymentRecord::finishedMs).isSorted();
+        assertThat(store.history(count - 1)).hasSize(count - 1);
     }
 
     private static TaskQuery everything(int limit) {
