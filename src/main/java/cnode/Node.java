@@ -5,6 +5,7 @@ import cnode.api.CancelTaskOperation;
 import cnode.api.ExpectPaymentRequestOperation;
 import cnode.api.GiveMoneyRequestOperation;
 import cnode.api.RequestPaymentInitiationOperation;
+import cnode.api.RequestPersonalDataOperation;
 import cnode.api.CheckPasswordOperation;
 import cnode.api.ClearPasswordOperation;
 import cnode.api.FetchUserLocationOperation;
@@ -142,7 +143,7 @@ public final class Node implements AutoCloseable {
             life.snapshot().user()).map(user -> new PeerIdentity(user.username(), user.keys()));
         ColonySwaps swaps = new ColonySwaps(colony);
         desk = new PaymentDesk(life, wallet, decisions, config.wallet(), config.payments(),
-            swaps, windows, this::settled, clock);
+            swaps, windows, this::settled, personal, clock);
         try {
             peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
                 config.p2pPort()), PeerLimits.defaults(), identity, locator, desk);
@@ -238,7 +239,8 @@ public final class Node implements AutoCloseable {
             new CancelPaymentRequestOperation(engine, clock),
             new ExpectPaymentRequestOperation(gate, windows, clock),
             new GetPurchaseDocumentOperation(gate, engine, clock),
-            new GetPurchaseDocumentListOperation(gate, engine)));
+            new GetPurchaseDocumentListOperation(gate, engine),
+            new RequestPersonalDataOperation(gate, payments)));
         return operations;
     }
 

@@ -2,11 +2,11 @@ package cnode.payment;
 
 import cnode.payment.Selection.Outcome;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Coin selection and change for one payment: which of the payer's free coins to send, and which
@@ -77,8 +77,7 @@ public final class CoinSelection {
     /** The most search states one call visits. */
     public static final long SEARCH_STEPS_MAX = 2_000_000;
 
-    private static final Comparator<CoinFace> LARGEST_FIRST =
-        Comparator.comparingLong(CoinFace::faceValue).reversed().thenComparing(CoinFace::id);
+    private static final Comparator<CoinFace> BY_ID = Comparator.comparing(CoinFace::id);
 
     private CoinSelection() {
     }
@@ -92,8 +91,10 @@ public final class CoinSelection {
      *                    cannot give change
      * @param coinsMax the most coins one swap may move, both sides together, 1 to
      *                 {@link #COINS_MAX_LIMIT}
-     * @throws IllegalArgumentException on a caller's bug: a non-positive amount, a bad limit,
-     *         too many coins, or one coin id listed twice
+     * @throws IllegalArgumentException on a caller's bug: a non-positive amount, a bad limit
+     *         or too many coins (one coin id listed twice is a bug too: an AssertionError
+     *         under {@code -ea}, and always an IllegalStateException if such a coin would be
+     *         chosen twice)
      */
     public static Selection choose(long amount, Purse payer, List<CoinFace> changeOffer,
                                    int coinsMax) {
@@ -108,10 +109,12 @@ public final class CoinSelection {
         Search search = new Search(Levels.of(payer.freeCoins(), changeOffer), coinsMax);
         search.visit(0, amount, 0, 0);
         Selection selection = search.selection();
-        // Cheap, so always on: a wrong sum here would move money nobody agreed to.
+        // Cheap, so always on: a wrong sum or a coin twice would ask the registry to move
+        // money nobody agreed to.
         if (!selection.payerCoins().isEmpty()
-            && Math.subtractExact(selection.payerSum(), selection.changeSum()) != amount) {
-            throw new IllegalStateException("coin selection broke its sum for " + amount);
+            && (Math.subtractExact(selection.payerSum(), selection.changeSum()) != amount
+                || !distinctIds(selection.payerCoins(), selection.changeCoins()))) {
+            throw new IllegalStateException("coin selection broke its sum or ids: " + amount);
         }
         return selection;
     }
@@ -127,14 +130,22 @@ public final class CoinSelection {
         if (free.size() > SIDE_COINS_MAX || changeOffer.size() > SIDE_COINS_MAX) {
             throw new IllegalArgumentException("more than " + SIDE_COINS_MAX + " coins a side");
         }
+        // Hashing thousands of ids per call costs more than the search, so the whole input
+        // is checked under assert (every test) and the chosen coins always, in choose().
+        assert distinctIds(free, changeOffer) : "a coin id is listed twice";
+    }
+
+    /** Whether no coin id appears twice in the lists together. */
+    private static boolean distinctIds(List<CoinFace> first, List<CoinFace> second) {
         Set<String> ids = new HashSet<>();
-        for (List<CoinFace> side : List.of(free, changeOffer)) {
+        for (List<CoinFace> side : List.of(first, second)) {
             for (CoinFace coin : side) {
                 if (!ids.add(coin.id())) {
-                    throw new IllegalArgumentException("coin listed twice: " + coin.id());
+                    return false;
                 }
             }
         }
+        return true;
     }
 
     private static long sum(List<CoinFace> coins) {
@@ -146,7 +157,7 @@ public final class CoinSelection {
     }
 
     /**
-     * Both sides grouped by face value, largest first; each level's coins sorted by id. Level
+     * Both sides grouped by face value, largest first. Level
      * {@code faces.length} is the empty end, so the suffix arrays have one entry more.
      */
     private record Levels(long[] faces, CoinFace[][] payer, CoinFace[][] offer,
@@ -154,23 +165,28 @@ public final class CoinSelection {
                           long[] payerGcdBelow) {
 
         static Levels of(List<CoinFace> free, List<CoinFace> changeOffer) {
-            List<CoinFace> pay = free.stream().sorted(LARGEST_FIRST).toList();
-            List<CoinFace> off = changeOffer.stream().sorted(LARGEST_FIRST).toList();
-            long[] ascending = Stream.concat(pay.stream(), off.stream())
-                .mapToLong(CoinFace::faceValue).distinct().sorted().toArray();
-            int count = ascending.length;
-            long[] both = new long[count];
-            for (int level = 0; level < count; level++) {
-                both[level] = ascending[count - 1 - level];
+            long[] ascending = new long[free.size() + changeOffer.size()];
+            int at = 0;
+            for (List<CoinFace> side : List.of(free, changeOffer)) {
+                for (CoinFace coin : side) {
+                    ascending[at++] = coin.faceValue();
+                }
             }
-            CoinFace[][] payer = split(pay, both);
-            CoinFace[][] offer = split(off, both);
+            Arrays.sort(ascending);
+            ascending = Arrays.stream(ascending).distinct().toArray();
+            int count = ascending.length;
+            long[] faces = new long[count];
+            for (int level = 0; level < count; level++) {
+                faces[level] = ascending[count - 1 - level];
+            }
+            CoinFace[][] payer = split(free, ascending);
+            CoinFace[][] offer = split(changeOffer, ascending);
             long[] payerBelow = new long[count + 1];
             long[] offerBelow = new long[count + 1];
             long[] gcdBelow = new long[count + 1];
             long[] payerGcdBelow = new long[count + 1];
             for (int level = count - 1; level >= 0; level--) {
-                long face = both[level];
+                long face = faces[level];
                 payerBelow[level] = Math.addExact(payerBelow[level + 1],
                     Math.multiplyExact(face, payer[level].length));
                 offerBelow[level] = Math.addExact(offerBelow[level + 1],
@@ -179,24 +195,37 @@ public final class CoinSelection {
                 payerGcdBelow[level] = payer[level].length == 0 ? payerGcdBelow[level + 1]
                     : gcd(face, payerGcdBelow[level + 1]);
             }
-            return new Levels(both, payer, offer, payerBelow, offerBelow, gcdBelow,
+            return new Levels(faces, payer, offer, payerBelow, offerBelow, gcdBelow,
                 payerGcdBelow);
         }
 
-        /** The coins of {@code sorted} (largest first) at each level of {@code faces}. */
-        private static CoinFace[][] split(List<CoinFace> sorted, long[] faces) {
-            CoinFace[][] levels = new CoinFace[faces.length][];
-            int from = 0;
-            for (int level = 0; level < faces.length; level++) {
-                int to = from;
-                while (to < sorted.size() && sorted.get(to).faceValue() == faces[level]) {
-                    to++;
-                }
-                levels[level] = sorted.subList(from, to).toArray(new CoinFace[0]);
-                from = to;
+        /**
+         * The coins of one side at each level, largest face first, in input order: ids are
+         * sorted only where coins are taken ({@link #smallestIds}).
+         */
+        private static CoinFace[][] split(List<CoinFace> coins, long[] ascending) {
+            int count = ascending.length;
+            int[] sizes = new int[count];
+            for (CoinFace coin : coins) {
+                sizes[count - 1 - Arrays.binarySearch(ascending, coin.faceValue())]++;
             }
-            assert from == sorted.size();
+            CoinFace[][] levels = new CoinFace[count][];
+            for (int level = 0; level < count; level++) {
+                levels[level] = new CoinFace[sizes[level]];
+                sizes[level] = 0;
+            }
+            for (CoinFace coin : coins) {
+                int level = count - 1 - Arrays.binarySearch(ascending, coin.faceValue());
+                levels[level][sizes[level]++] = coin;
+            }
             return levels;
+        }
+
+        /** The {@code n} coins of {@code coins} with the smallest ids, smallest first. */
+        static List<CoinFace> smallestIds(CoinFace[] coins, int n) {
+            CoinFace[] sorted = coins.clone();
+            Arrays.sort(sorted, BY_ID);
+            return Arrays.asList(sorted).subList(0, n);
         }
 
         private static long gcd(long a, long b) {
@@ -375,10 +404,11 @@ public final class CoinSelection {
             List<CoinFace> payerCoins = new ArrayList<>();
             List<CoinFace> changeCoins = new ArrayList<>();
             for (int level = 0; level < bestCounts.length; level++) {
-                long n = bestCounts[level];
-                CoinFace[] coins = n > 0 ? levels.payer()[level] : levels.offer()[level];
-                for (int i = 0; i < Math.abs(n); i++) {
-                    (n > 0 ? payerCoins : changeCoins).add(coins[i]);
+                int n = Math.toIntExact(bestCounts[level]);
+                if (n > 0) {
+                    payerCoins.addAll(Levels.smallestIds(levels.payer()[level], n));
+                } else if (n < 0) {
+                    changeCoins.addAll(Levels.smallestIds(levels.offer()[level], -n));
                 }
             }
             Outcome outcome = bestChange == 0 ? Outcome.EXACT : Outcome.WITH_CHANGE;

@@ -17,6 +17,7 @@ import cnode.wallet.CoinStanding;
 import cnode.wallet.Decisions;
 import cnode.wallet.HeldCoin;
 import cnode.wallet.PendingDecision;
+import cnode.wallet.PersonalDetails;
 import cnode.wallet.Reservation;
 import cnode.wallet.Wallet;
 import cnode.wallet.WalletPolicy;
@@ -72,13 +73,14 @@ public final class PaymentDesk implements PeerHandler {
     private final ColonySwaps swaps;
     private final ExpectWindows windows;
     private final Settlement settlement;
+    private final PersonalDetails personal;
     private final Clock clock;
     private final Ids ids = Ids.secure();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     public PaymentDesk(NodeLife life, Wallet wallet, Decisions decisions, WalletRole role,
                        PaymentPolicy policy, ColonySwaps swaps, ExpectWindows windows,
-                       Settlement settlement, Clock clock) {
+                       Settlement settlement, PersonalDetails personal, Clock clock) {
         this.life = life;
         this.wallet = wallet;
         this.decisions = decisions;
@@ -87,6 +89,7 @@ public final class PaymentDesk implements PeerHandler {
         this.swaps = swaps;
         this.windows = windows;
         this.settlement = settlement;
+        this.personal = personal;
         this.clock = clock;
     }
 
@@ -108,6 +111,7 @@ public final class PaymentDesk implements PeerHandler {
             case PAY_VERIFY -> verify(user, fromUser, PaymentWire.text(body, "transferId"));
             case PAY_DONE -> settle(fromUser, PaymentWire.text(body, "transferId"),
                 PaymentWire.text(body, "state"));
+            case PERSONAL_DATA_ASK -> personalData(fromUser, body);
             default -> new PeerReply.Refused("UNKNOWN_KIND");
         };
     }
@@ -191,18 +195,57 @@ public final class PaymentDesk implements PeerHandler {
         return offered;
     }
 
+    /**
+     * A merchant asks for this user's invoice and delivery data: the policy (or a person)
+     * decides; the parts the flags ask for are shared, and a part marked OBLIGATORY that this
+     * node does not have (no {@code --personal-data}) refuses the whole.
+     */
+    private PeerReply personalData(String from, JsonNode body) {
+        String invoice = PaymentWire.text(body, "requestInvoiceData");
+        String delivery = PaymentWire.text(body, "requestDeliveryData");
+        PaymentWire.Offer question = new PaymentWire.Offer("personal-data", PaymentWire.Role
+            .COUNTERPARTY_PAYS, "PERSONAL_DATA_REQUEST", 1, "PLN", "Personal data for "
+            + from, "invoice " + invoice + ", delivery " + delivery, "", "", 1, List.of());
+        String verdict = decide(from, question, 0);
+        if (verdict != null) {
+            return new PeerReply.Refused(verdict);
+        }
+        if ((invoice.equals("OBLIGATORY") && personal.invoiceData() == null)
+            || (delivery.equals("OBLIGATORY") && personal.deliveryData() == null)) {
+            return new PeerReply.Refused("REJECTED");
+        }
+        var answer = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        try {
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            if (!invoice.isEmpty() && !invoice.equals("NOT_NEEDED")
+                && personal.invoiceData() != null) {
+                answer.set("invoiceData", json.readTree(personal.invoiceData()));
+            }
+            if (!delivery.isEmpty() && !delivery.equals("NOT_NEEDED")
+                && personal.deliveryData() != null) {
+                answer.set("deliveryData", json.readTree(personal.deliveryData()));
+            }
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("personal data checked at start-up", unreadable);
+        }
+        return new PeerReply.Answered(PeerMessageKind.PERSONAL_DATA_GIVEN, answer);
+    }
+
     /** Null to go on, or the refusal's name: the policy or the person said no, or nothing. */
     private String decide(String from, PaymentWire.Offer offer) {
-        WalletPolicy.Verdict verdict = role.policy().judge(offer.amount());
+        return decide(from, offer, offer.amount());
+    }
+
+    private String decide(String from, PaymentWire.Offer offer, long judgedAmount) {
+        WalletPolicy.Verdict verdict = role.policy().judge(judgedAmount);
         if (verdict == WalletPolicy.Verdict.ACCEPT) {
             return null;
         }
         if (verdict == WalletPolicy.Verdict.REJECT) {
             return "REJECTED";
         }
-        PendingDecision question = new PendingDecision(ids.next(), from,
-            offer.kind().equals("PING_PAYMENT") ? PendingDecision.Kind.PING
-                : PendingDecision.Kind.PAYMENT_REQUEST, offer.amount(),
+        PendingDecision question = new PendingDecision(ids.next(), from, kindOf(offer.kind()),
+            offer.amount(),
             new Currency(offer.currency()), offer.title(), offer.description(), clock.nowMs());
         var answer = decisions.offer(question);
         try {
@@ -221,6 +264,15 @@ public final class PaymentDesk implements PeerHandler {
         } catch (ExecutionException bug) {
             throw new IllegalStateException("a decision failed", bug);
         }
+    }
+
+    private static PendingDecision.Kind kindOf(String kind) {
+        return switch (kind) {
+            case "PING_PAYMENT" -> PendingDecision.Kind.PING;
+            case "PERSONAL_DATA_REQUEST" -> PendingDecision.Kind.PERSONAL_DATA;
+            case "MONEY_COLLECT_SERIES" -> PendingDecision.Kind.SERIES;
+            default -> PendingDecision.Kind.PAYMENT_REQUEST;
+        };
     }
 
     /** The payer asks this payee to sign terms that take change coins from it. */

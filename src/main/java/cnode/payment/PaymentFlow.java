@@ -202,65 +202,10 @@ final class PaymentFlow {
         if (!moved.next()) {
             return moved;
         }
-        long giveUpAtMs = payments.clock.nowMs() + payments.policy.searchTimeoutMs();
-        String name = order.counterparty();
-        while (live()) {
-            LocateResult found;
-            try {
-                found = payments.locator.locate(name, order.peerHint());
-            } catch (InterruptedException stop) {
-                Thread.currentThread().interrupt();
-                return Step.GONE;
-            }
-            if (found instanceof LocateResult.UnknownUser) {
-                return new Step(FINISHED_ERR_USER_NOT_FOUND, "No user " + name
-                    + " in the directory.");
-            }
-            if (found instanceof LocateResult.Found here) {
-                Step linked = link(here);
-                if (linked != null) {
-                    return linked;
-                }
-            }
-            if (payments.clock.nowMs() >= giveUpAtMs) {
-                return new Step(FINISHED_ERR_USER_NOT_FOUND, name + " was not online within "
-                    + "the search timeout.");
-            }
-            payments.locator.forget(name);
-            if (!pause(RETRY_MS)) {
-                return Step.GONE;
-            }
-        }
-        return Step.GONE;
-    }
-
-    /** The link to a found node: NEXT, a failure, or null to look again. */
-    private Step link(LocateResult.Found found) {
-        LinkResult result;
-        try {
-            result = payments.peers.open(order.counterparty(), found.address());
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
-            return Step.GONE;
-        }
-        return switch (result) {
-            case LinkResult.Linked linked -> {
-                link = linked.link();
-                yield Step.NEXT;
-            }
-            case LinkResult.Rejected rejected -> new Step(FINISHED_ERR_USER_NOT_AUTHENTICATED,
-                "The node of " + order.counterparty() + " failed the handshake ("
-                    + rejected.reason() + ").");
-            case LinkResult.Refused refused -> switch (refused.reason()) {
-                case BAD_SIGNATURE, UNKNOWN_USER -> new Step(
-                    FINISHED_ERR_USER_NOT_AUTHENTICATED, "The node of " + order.counterparty()
-                        + " refused this node's handshake (" + refused.reason() + ").");
-                default -> null;
-            };
-            case LinkResult.Unreachable unreachable -> null;
-            case LinkResult.NotLoggedIn none -> new Step(FINISHED_ERR,
-                "Nobody is logged in on this node any more.");
-        };
+        PeerSearch.Found found = PeerSearch.find(payments, order.counterparty(),
+            order.peerHint(), this::live);
+        link = found.link();
+        return found.step();
     }
 
     /** WAITING_FOR_USER_DECISION: the offer; the counterparty decides and answers. */

@@ -84,9 +84,29 @@ public final class Payments implements AutoCloseable {
             if (PAYMENT_TYPES.contains(task.type())) {
                 flows.execute(() -> new PaymentRecovery(this, task).run());
                 recovering++;
+            } else if (task.type() == TaskType.PERSONAL_DATA_REQUEST
+                || task.type() == TaskType.MONEY_COLLECT_REQUEST) {
+                engine.fail(task.id(), cnode.task.TaskStatus.FINISHED_ERR, "The node "
+                    + "restarted while the user was asked; ask again.", clock.nowMs());
             }
         }
         return recovering;
+    }
+
+    /** Starts a PERSONAL_DATA_REQUEST or MONEY_COLLECT_REQUEST task asking {@code ask}. */
+    public TaskEngine.Created askPersonalData(TaskType type, String username, String invoice,
+                                              String delivery, String merchantName,
+                                              java.util.Optional<cnode.peer.PeerAddress> hint) {
+        ObjectNode info = JsonNodeFactory.instance.objectNode().put("counterparty", username);
+        TaskEngine.Created created = engine.create(new NewTask(type, null, null,
+            info.toString(), null, false), clock.nowMs());
+        if (created.outcome() == TaskEngine.Outcome.CREATED && running) {
+            PersonalDataFlow.Ask ask = new PersonalDataFlow.Ask(username, invoice, delivery,
+                merchantName, hint);
+            String taskId = created.task().id();
+            flows.execute(() -> new PersonalDataFlow(this, ask, taskId).run());
+        }
+        return created;
     }
 
     /** The task's first additionalInfo (contract §4): what the payment is about. */

@@ -29,5 +29,9 @@ public enum PeerMessageKind {
     /** How the swap ended (committed or voided), so the other side settles its side. */
     PAY_DONE,
     /** The other side settled. */
-    PAY_SETTLED
+    PAY_SETTLED,
+    /** A merchant asks the user for invoice and delivery data ({@code requestPersonalData}). */
+    PERSONAL_DATA_ASK,
+    /** The user's answer: the data shared, as the request's flags asked. */
+    PERSONAL_DATA_GIVEN
 }

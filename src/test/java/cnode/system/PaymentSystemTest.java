@@ -35,8 +35,12 @@ class PaymentSystemTest {
     void network() throws Exception {
         network = Network.start(root);
         shop = member("shop", "pay.shop", true, 1_000_000);
+        java.nio.file.Path personal = root.resolve("alice-personal.json");
+        java.nio.file.Files.writeString(personal, "{\"invoiceData\":{\"name\":\"Alice\","
+            + "\"taxId\":\"123\"},\"deliveryData\":{\"city\":\"Warszawa\"}}");
         alice = member("alice", "pay.alice", false, 2_000_000,
-            "--wallet-policy", "accept-up-to=500000", "--accept-incoming", "yes");
+            "--wallet-policy", "accept-up-to=500000", "--accept-incoming", "yes",
+            "--personal-data", personal.toString());
         carol = member("carol", "pay.carol", false, 100_000,
             "--wallet-policy", "reject-all", "--accept-incoming", "no");
     }
@@ -148,6 +152,25 @@ class PaymentSystemTest {
             "requestPaymentInitiation", amount(1_000) + "<requestData><username>no.such.user"
                 + "</username></requestData>").get("taskId"));
         assertThat(nobody.get("status")).isEqualTo("FINISHED_ERR_USER_NOT_FOUND");
+    }
+
+    @Test
+    void personalDataIsSharedAsTheFlagsAskOrRefused() throws Exception {
+        Map<String, String> shared = Network.awaitEnd(shop, shop.call("requestPersonalData",
+            "<username>pay.alice</username><requestInvoiceData>OBLIGATORY</requestInvoiceData>"
+                + "<requestDeliveryData>NOT_NEEDED</requestDeliveryData>").get("taskId"));
+        assertThat(shared.get("type")).isEqualTo("PERSONAL_DATA_REQUEST");
+        assertThat(shared.get("status")).isEqualTo("FINISHED_OK");
+        assertThat(shared.get("additionalInfo")).contains("\"invoiceData\":{\"name\":\"Alice\"")
+            .doesNotContain("deliveryData");
+        Map<String, String> refused = Network.awaitEnd(shop, shop.call("requestPersonalData",
+            "<username>pay.carol</username><requestInvoiceData>OPTIONAL</requestInvoiceData>"
+                + "<type>MONEY_COLLECT_REQUEST</type>").get("taskId"));
+        assertThat(refused.get("type")).isEqualTo("MONEY_COLLECT_REQUEST");
+        assertThat(refused.get("status")).isEqualTo("FINISHED_ERR_USER_REJECTED");
+        assertThat(shop.call("requestPersonalData", "<username>pay.alice</username>"
+            + "<requestInvoiceData>ALWAYS</requestInvoiceData>").get("requestStatus"))
+            .isEqualTo("ERR_INVALID_INVOICE_OPTION");
     }
 
     private void assertConserved() throws Exception {
