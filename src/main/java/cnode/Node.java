@@ -6,6 +6,8 @@ import cnode.api.ExpectPaymentRequestOperation;
 import cnode.api.GiveMoneyRequestOperation;
 import cnode.api.RequestPaymentInitiationOperation;
 import cnode.api.RequestPersonalDataOperation;
+import cnode.api.StartSeriesPaymentOperation;
+import cnode.api.EndSeriesPaymentOperation;
 import cnode.api.CheckPasswordOperation;
 import cnode.api.ClearPasswordOperation;
 import cnode.api.FetchUserLocationOperation;
@@ -50,6 +52,7 @@ import cnode.node.ShopLocations;
 import cnode.payment.ExpectWindows;
 import cnode.payment.PaymentDesk;
 import cnode.payment.PaymentRecords;
+import cnode.payment.SeriesConsents;
 import cnode.payment.Payments;
 import cnode.peer.LocatorLimits;
 import cnode.peer.PeerClient;
@@ -84,6 +87,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +116,7 @@ public final class Node implements AutoCloseable {
     private final PeerPort peerPort;
     private final PeerClient peers;
     private final ExpectWindows windows = new ExpectWindows();
+    private final SeriesConsents consents = new SeriesConsents();
     private final PaymentDesk desk;
     private final Payments payments;
     private final Membership membership;
@@ -142,8 +147,13 @@ public final class Node implements AutoCloseable {
         Supplier<Optional<PeerIdentity>> identity = () -> Optional.ofNullable(
             life.snapshot().user()).map(user -> new PeerIdentity(user.username(), user.keys()));
         ColonySwaps swaps = new ColonySwaps(colony);
+        // The desk (the peers' handler) and the payments (which need the peers) refer to each
+        // other: a revoked series reaches the payments through this reference, set below.
+        AtomicReference<Payments> ends = new AtomicReference<>();
         desk = new PaymentDesk(life, wallet, decisions, config.wallet(), config.payments(),
-            swaps, windows, this::settled, personal, clock);
+            swaps, windows, this::settled, personal, consents,
+            (seriesId, from) -> ends.get() != null && ends.get().revoked(seriesId, from),
+            clock);
         try {
             peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
                 config.p2pPort()), PeerLimits.defaults(), identity, locator, desk);
@@ -156,6 +166,7 @@ public final class Node implements AutoCloseable {
         peers = new PeerClient(PeerLimits.defaults(), identity, locator, desk);
         payments = new Payments(engine, life, wallet, locator, peers, swaps, config.payments(),
             clock);
+        ends.set(payments);
         String p2p = hostPort(config.p2pAddress(), peerPort.port());
         membership = new Membership(life, colony, engine, files, autologin,
             new Membership.Settings(machineId, p2p, config.leaseTtlMs(),
@@ -194,7 +205,17 @@ public final class Node implements AutoCloseable {
             () -> "{\"status\":\"up\",\"node\":\"" + life.snapshot().state()
                 + "\",\"liveTasks\":" + engine.liveCount() + "}\n",
             config.http().bodyBytesMax(), new WalletPageHandler(this::pageView, decisions,
-                config.soapAddress()));
+                config.soapAddress(), cnode.ui.PageLimits.defaults(), this::revokeSeries));
+    }
+
+    /** A person revoked a series on the page: forgotten here, and the merchant is told. */
+    private boolean revokeSeries(String seriesId) {
+        SeriesConsents.Consent revoked = consents.revoke(seriesId);
+        if (revoked == null) {
+            return false;
+        }
+        payments.tellRevoked(revoked.merchant(), seriesId);
+        return true;
     }
 
     /**
@@ -240,7 +261,9 @@ public final class Node implements AutoCloseable {
             new ExpectPaymentRequestOperation(gate, windows, clock),
             new GetPurchaseDocumentOperation(gate, engine, clock),
             new GetPurchaseDocumentListOperation(gate, engine),
-            new RequestPersonalDataOperation(gate, payments)));
+            new RequestPersonalDataOperation(gate, payments),
+            new StartSeriesPaymentOperation(gate, payments),
+            new EndSeriesPaymentOperation(gate, payments)));
         return operations;
     }
 
@@ -289,7 +312,14 @@ public final class Node implements AutoCloseable {
                 }
             }
         }
-        return new PageView(now.username(), now.state(), balances, decisions.pending());
+        List<PageView.Series> series = new ArrayList<>();
+        for (SeriesConsents.Consent consent : consents.list()) {
+            series.add(new PageView.Series(consent.seriesId(), consent.merchant(),
+                consent.title(), consent.totalMax(), new cnode.money.Currency(
+                    consent.currency())));
+        }
+        return new PageView(now.username(), now.state(), balances, decisions.pending(),
+            series);
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.List;
  * amount. Guards, in order: nobody logged in ERR_VUI_NOT_LOGGEDIN; the type
  * ERR_INVALID_PAYMENT_TYPE; the receiver's name ERR_INVALID_USERNAME; a malformed
  * uniqueTransferId ERR_INVALID_TRANSFER_ID; the amount ERR_INVALID_AMOUNT; a description that
- * is not a JSON object ERR_INVALID_PURCHASE_DOCUMENT; a seriesId ERR_INVALID_SERIES_ID (no
- * series runs yet); the peer location ERR_INVALID_PEER_LOCATION; then the uniqueTransferId
+ * is not a JSON object ERR_INVALID_PURCHASE_DOCUMENT; a seriesId that is no accepted series
+ * with this user ERR_INVALID_SERIES_ID (a refund inside a series uses none of its limits); the
+ * peer location ERR_INVALID_PEER_LOCATION; then the uniqueTransferId
  * rule.
  */
 public final class GiveMoneyRequestOperation extends DirectOperation {
@@ -51,6 +52,7 @@ public final class GiveMoneyRequestOperation extends DirectOperation {
         TaskType taskType = type.isEmpty() || type.equals("GIVE_MONEY") ? TaskType.GIVE_MONEY
             : type.equals("MONEY_COLLECT") ? TaskType.MONEY_COLLECT : null;
         String receiver = Params.text(params, "username");
+        String seriesId = Params.text(params, "seriesId");
         String transferId = Params.text(params, "uniqueTransferId");
         var amount = PaymentParams.amount(params, "amount");
         String description = Params.text(params, "description");
@@ -62,7 +64,8 @@ public final class GiveMoneyRequestOperation extends DirectOperation {
             : amount.isEmpty() ? RequestStatus.ERR_INVALID_AMOUNT
             : !description.isBlank() && !StartRegisterOperation.isJsonObject(description)
                 ? RequestStatus.ERR_INVALID_PURCHASE_DOCUMENT
-            : !Params.text(params, "seriesId").isEmpty() ? RequestStatus.ERR_INVALID_SERIES_ID
+            : !seriesId.isEmpty() && !payments.seriesRuns(seriesId, receiver)
+                ? RequestStatus.ERR_INVALID_SERIES_ID
             : location.malformed() ? RequestStatus.ERR_INVALID_PEER_LOCATION : null;
         if (refusal != null) {
             return Replies.noTask(refusal, refusal.description());
@@ -72,10 +75,10 @@ public final class GiveMoneyRequestOperation extends DirectOperation {
             ? filledIn(pass.snapshot(), receiver, amount.get(), transferId) : description;
         String fingerprint = PaymentParams.fingerprint("giveMoneyRequest", taskType.name(),
             receiver, Long.toString(amount.get().billons()), amount.get().currency(), title,
-            description, location.address().map(Object::toString).orElse(""));
+            description, location.address().map(Object::toString).orElse(""), seriesId);
         PaymentOrder order = new PaymentOrder(taskType, receiver, amount.get().billons(),
             amount.get().currency(), title, filled, transferId.isEmpty() ? null : transferId,
-            "", location.address(), fingerprint);
+            seriesId, location.address(), fingerprint);
         return PaymentStarts.reply(payments.start(order));
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
  * a type other than NORMAL ERR_INVALID_PAYMENT_TYPE; no requestData ERR_NO_REQUEST_DATA; a
  * malformed payer name ERR_INVALID_USERNAME; a malformed uniqueTransferId
  * ERR_INVALID_TRANSFER_ID; the amount ERR_INVALID_AMOUNT; a description that is not a JSON
- * object ERR_INVALID_PURCHASE_DOCUMENT; the invoice and delivery options; a seriesId (no
- * series runs yet) ERR_INVALID_SERIES_ID; a malformed peerLocation ERR_INVALID_PEER_LOCATION;
+ * object ERR_INVALID_PURCHASE_DOCUMENT; the invoice and delivery options; a seriesId that is
+ * no accepted series of this node with this payer ERR_INVALID_SERIES_ID; a malformed peerLocation ERR_INVALID_PEER_LOCATION;
  * then the uniqueTransferId rule.
  */
 public final class RequestPaymentInitiationOperation extends DirectOperation {
@@ -63,6 +63,7 @@ public final class RequestPaymentInitiationOperation extends DirectOperation {
 
     private SoapStruct checked(SoapNode params, SoapNode data) {
         String payer = Params.text(data, "username");
+        String seriesId = Params.text(params, "seriesId");
         String transferId = Params.text(data, "uniqueTransferId");
         var amount = PaymentParams.amount(params, "amount");
         String description = Params.text(data, "description");
@@ -77,7 +78,8 @@ public final class RequestPaymentInitiationOperation extends DirectOperation {
                 ? RequestStatus.ERR_INVALID_INVOICE_OPTION
             : !PaymentParams.option(Params.text(data, "requestDeliveryData"))
                 ? RequestStatus.ERR_INVALID_DELIVERY_OPTION
-            : !Params.text(params, "seriesId").isEmpty() ? RequestStatus.ERR_INVALID_SERIES_ID
+            : !seriesId.isEmpty() && !payments.seriesRuns(seriesId, payer)
+                ? RequestStatus.ERR_INVALID_SERIES_ID
             : location.malformed() ? RequestStatus.ERR_INVALID_PEER_LOCATION : null;
         if (refusal != null) {
             return Replies.noTask(refusal, refusal.description());
@@ -85,10 +87,11 @@ public final class RequestPaymentInitiationOperation extends DirectOperation {
         String title = Params.text(data, "title");
         String fingerprint = PaymentParams.fingerprint("requestPaymentInitiation", payer,
             Long.toString(amount.get().billons()), amount.get().currency(), title, description,
-            location.address().map(Object::toString).orElse(""));
+            location.address().map(Object::toString).orElse(""), seriesId);
         PaymentOrder order = new PaymentOrder(TaskType.REQUEST_PAYMENT, payer,
             amount.get().billons(), amount.get().currency(), title, description,
-            transferId.isEmpty() ? null : transferId, "", location.address(), fingerprint);
+            transferId.isEmpty() ? null : transferId, seriesId, location.address(),
+            fingerprint);
         return PaymentStarts.reply(payments.start(order));
     }
 }

@@ -54,6 +54,12 @@ public final class PaymentDesk implements PeerHandler {
     static final int PENDING_MAX = 1_024;
     static final int CHANGE_OFFERED_MAX = 64;
 
+    /** Where a series a payer revoked ends: the merchant node's series task. */
+    public interface SeriesEnds {
+        /** The payer {@code from} revoked {@code seriesId}; true when it was this node's. */
+        boolean revoked(String seriesId, String from);
+    }
+
     /** What the desk tells the rest of the node when a payment it took part in ended. */
     public interface Settlement {
         void settled(Pending pending, String state, long nowMs);
@@ -74,13 +80,16 @@ public final class PaymentDesk implements PeerHandler {
     private final ExpectWindows windows;
     private final Settlement settlement;
     private final PersonalDetails personal;
+    private final SeriesConsents consents;
+    private final SeriesEnds seriesEnds;
     private final Clock clock;
     private final Ids ids = Ids.secure();
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
     public PaymentDesk(NodeLife life, Wallet wallet, Decisions decisions, WalletRole role,
                        PaymentPolicy policy, ColonySwaps swaps, ExpectWindows windows,
-                       Settlement settlement, PersonalDetails personal, Clock clock) {
+                       Settlement settlement, PersonalDetails personal,
+                       SeriesConsents consents, SeriesEnds seriesEnds, Clock clock) {
         this.life = life;
         this.wallet = wallet;
         this.decisions = decisions;
@@ -90,6 +99,8 @@ public final class PaymentDesk implements PeerHandler {
         this.windows = windows;
         this.settlement = settlement;
         this.personal = personal;
+        this.consents = consents;
+        this.seriesEnds = seriesEnds;
         this.clock = clock;
     }
 
@@ -112,6 +123,10 @@ public final class PaymentDesk implements PeerHandler {
             case PAY_DONE -> settle(fromUser, PaymentWire.text(body, "transferId"),
                 PaymentWire.text(body, "state"));
             case PERSONAL_DATA_ASK -> personalData(fromUser, body);
+            case SERIES_OFFER -> seriesOffered(fromUser, body);
+            case SERIES_REVOKED -> seriesEnds.revoked(PaymentWire.text(body, "seriesId"),
+                fromUser) ? new PeerReply.Answered(PeerMessageKind.SERIES_NOTED, body)
+                : new PeerReply.Refused("UNKNOWN_SERIES");
             default -> new PeerReply.Refused("UNKNOWN_KIND");
         };
     }
@@ -135,7 +150,7 @@ public final class PaymentDesk implements PeerHandler {
         if (!descriptionAgrees(offer)) {
             return new PeerReply.Refused("INVALID_DATA");
         }
-        String verdict = decide(from, offer);
+        String verdict = consents.covers(offer.seriesId(), from) ? null : decide(from, offer);
         if (verdict != null) {
             return new PeerReply.Refused(verdict);
         }
@@ -193,6 +208,34 @@ public final class PaymentDesk implements PeerHandler {
             }
         }
         return offered;
+    }
+
+    /**
+     * A merchant asks this user to accept a series: the policy judges its total (no total
+     * limit: the most a series could take), or a person decides; an accepted one is kept so
+     * its requests run without asking.
+     */
+    private PeerReply seriesOffered(String from, JsonNode body) {
+        String seriesId = PaymentWire.text(body, "seriesId");
+        long totalMax = PaymentWire.number(body, "totalMax");
+        String currency = PaymentWire.text(body, "currency");
+        if (seriesId.isEmpty() || totalMax < 0 || !Currency.isCode(currency)) {
+            return new PeerReply.Refused("MALFORMED");
+        }
+        PaymentWire.Offer question = new PaymentWire.Offer(seriesId, PaymentWire.Role
+            .COUNTERPARTY_PAYS, "MONEY_COLLECT_SERIES", Math.max(1, totalMax), currency,
+            PaymentWire.text(body, "title"), PaymentWire.text(body, "description"), "",
+            seriesId, 1, List.of());
+        String verdict = decide(from, question, totalMax == 0 ? Long.MAX_VALUE : totalMax);
+        if (verdict != null) {
+            return new PeerReply.Refused(verdict);
+        }
+        if (!consents.accept(new SeriesConsents.Consent(seriesId, from,
+            PaymentWire.text(body, "title"), totalMax, currency, clock.nowMs()))) {
+            return new PeerReply.Refused("BUSY");
+        }
+        return new PeerReply.Answered(PeerMessageKind.SERIES_ACCEPTED,
+            PaymentWire.single("seriesId", seriesId));
     }
 
     /**

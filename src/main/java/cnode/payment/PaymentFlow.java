@@ -82,6 +82,8 @@ final class PaymentFlow {
     private boolean committed;
     private boolean countedOutgoing;
     private long changeReturned;
+    private boolean inSeriesQueue;
+    private boolean chargedToSeries;
 
     PaymentFlow(Payments payments, PaymentOrder order, String taskId) {
         this.payments = payments;
@@ -99,6 +101,10 @@ final class PaymentFlow {
             LOG.error("task {}: payment failed inside the node", taskId, bug);
             ending = new Step(FINISHED_ERR_INTERNAL_ERROR,
                 "The node failed inside; see its log for this task id.");
+        }
+        if (inSeriesQueue) {
+            payments.series.done(order.seriesId(), chargedToSeries, order.amount(),
+                ending.status() == FINISHED_OK);
         }
         if (!payments.running()) {
             LOG.info("task {}: the node stops; the payment is settled at its next start",
@@ -140,6 +146,12 @@ final class PaymentFlow {
                 return money;
             }
         }
+        if (!order.seriesId().isEmpty() && order.counterpartyPays()) {
+            Step turn = seriesTurn();
+            if (!turn.next()) {
+                return turn;
+            }
+        }
         if (!payments.withinRate(order.counterparty(), payments.clock.nowMs())) {
             return new Step(FINISHED_ERR_TOO_OFTEN, "More than "
                 + payments.policy.requestsPerUserPerMinute() + " requests to "
@@ -156,6 +168,47 @@ final class PaymentFlow {
             step = verifyAndCommit();
         }
         return step;
+    }
+
+    /**
+     * A request inside a series waits for the requests before it, then must fit the series'
+     * count, total and time (contract §5).
+     */
+    private Step seriesTurn() {
+        long failuresAtJoin = payments.series.failuresSoFar(order.seriesId());
+        SeriesBook.Turn turn;
+        try {
+            turn = payments.series.await(order.seriesId(), failuresAtJoin,
+                payments.engine.policy().deadlineMs());
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return Step.GONE;
+        }
+        if (turn == SeriesBook.Turn.RUN) {
+            inSeriesQueue = true;
+        }
+        switch (turn) {
+            case CANCELLED_DUE_TO_PREVIOUS_ERROR -> {
+                return new Step(TaskStatus.FINISHED_ERR_CANCELLED_DUE_TO_PREVIOUS_ERROR,
+                    "A request before this one in the series failed.");
+            }
+            case SERIES_ENDED -> {
+                return new Step(TaskStatus.FINISHED_ERR_CANCELLED, "The series ended before "
+                    + "this request was sent.");
+            }
+            case GONE -> {
+                return Step.GONE;
+            }
+            default -> { }
+        }
+        SeriesBook.Charge charge = payments.series.charge(order.seriesId(), order.amount(),
+            payments.clock.nowMs());
+        if (charge != SeriesBook.Charge.CHARGED) {
+            return new Step(TaskStatus.FINISHED_ERR_SERIES_CONSTRAINTS_EXCEEDED, "The request "
+                + "would break the series' limits (" + charge + ").");
+        }
+        chargedToSeries = true;
+        return Step.NEXT;
     }
 
     /**

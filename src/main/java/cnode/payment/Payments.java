@@ -43,6 +43,7 @@ public final class Payments implements AutoCloseable {
     final PaymentPolicy policy;
     final Clock clock;
     final AtomicInteger outgoing = new AtomicInteger();
+    final SeriesBook series = new SeriesBook();
     private final Map<String, ArrayDeque<Long>> recent = new HashMap<>();
     private final ExecutorService flows = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
@@ -91,6 +92,85 @@ public final class Payments implements AutoCloseable {
             }
         }
         return recovering;
+    }
+
+    /**
+     * Starts a MONEY_COLLECT_SERIES task for {@code terms}; its deadline is the series'
+     * duration (none for 0), at which an accepted series ends SERIES_FINISHED.
+     */
+    public TaskEngine.Created startSeries(SeriesTerms terms, String uniqueTransferId,
+                                          String fingerprint) {
+        ObjectNode info = JsonNodeFactory.instance.objectNode()
+            .put("uniqueTransferId", uniqueTransferId == null ? "" : uniqueTransferId)
+            .put("counterparty", terms.payer());
+        info.set("amount", billonAmount(terms.totalMax(), terms.currency()));
+        info.put("paymentsMax", terms.paymentsMax()).put("durationS", terms.durationS());
+        TaskEngine.Created created = engine.create(new NewTask(TaskType.MONEY_COLLECT_SERIES,
+            uniqueTransferId, fingerprint, info.toString(), terms.durationS() * 1_000, false),
+            clock.nowMs());
+        if (created.outcome() == TaskEngine.Outcome.CREATED && running) {
+            String taskId = created.task().id();
+            info.put("seriesId", taskId);
+            flows.execute(() -> new SeriesFlow(this, terms, taskId).run());
+        }
+        return created;
+    }
+
+    /** Whether {@code seriesId} is an accepted series of this node with {@code payer}. */
+    public boolean seriesRuns(String seriesId, String payer) {
+        return series.runs(seriesId, payer) && engine.find(seriesId, clock.nowMs())
+            .map(task -> task.status() == cnode.task.TaskStatus.SERIES_ACCEPTED).orElse(false);
+    }
+
+    /**
+     * Ends an accepted series (SERIES_FINISHED); requests still queued in it are cancelled.
+     * False when {@code seriesId} is no running series of this node.
+     */
+    public boolean endSeries(String seriesId) {
+        var task = engine.find(seriesId, clock.nowMs());
+        if (task.isEmpty() || task.get().type() != TaskType.MONEY_COLLECT_SERIES
+            || task.get().status().terminal()) {
+            return false;
+        }
+        series.ended(seriesId);
+        var moved = task.get().status() == cnode.task.TaskStatus.SERIES_ACCEPTED
+            ? engine.advance(seriesId, cnode.task.TaskStatus.SERIES_FINISHED, -1, null,
+                clock.nowMs())
+            : engine.fail(seriesId, cnode.task.TaskStatus.FINISHED_ERR_CANCELLED,
+                "The series was ended before the user accepted it.", clock.nowMs());
+        return moved.moved();
+    }
+
+    /** The payer {@code from} revoked {@code seriesId} on its wallet's page. */
+    public boolean revoked(String seriesId, String from) {
+        if (!series.runs(seriesId, from)) {
+            return false;
+        }
+        series.ended(seriesId);
+        return engine.advance(seriesId, cnode.task.TaskStatus.FINISHED_REVOKED, -1, null,
+            clock.nowMs()).moved();
+    }
+
+    /**
+     * Tells {@code merchant}'s node that this wallet's user revoked {@code seriesId}, on a
+     * thread of its own (the series' task there ends FINISHED_REVOKED); a node that cannot be
+     * reached within the search timeout is not told, and its series runs to its end, where
+     * this wallet refuses to pay it again.
+     */
+    public void tellRevoked(String merchant, String seriesId) {
+        flows.execute(() -> {
+            PeerSearch.Found found = PeerSearch.find(this, merchant, java.util.Optional.empty(),
+                this::running);
+            if (found.link() == null) {
+                return;
+            }
+            try {
+                found.link().request(cnode.peer.PeerMessageKind.SERIES_REVOKED,
+                    JsonNodeFactory.instance.objectNode().put("seriesId", seriesId), 10_000);
+            } catch (InterruptedException stop) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     /** Starts a PERSONAL_DATA_REQUEST or MONEY_COLLECT_REQUEST task asking {@code ask}. */

@@ -33,5 +33,13 @@ public enum PeerMessageKind {
     /** A merchant asks the user for invoice and delivery data ({@code requestPersonalData}). */
     PERSONAL_DATA_ASK,
     /** The user's answer: the data shared, as the request's flags asked. */
-    PERSONAL_DATA_GIVEN
+    PERSONAL_DATA_GIVEN,
+    /** A merchant asks the user to accept a series of payments ({@code startSeriesPayment}). */
+    SERIES_OFFER,
+    /** The user accepted the series: its requests now run without asking. */
+    SERIES_ACCEPTED,
+    /** The user revoked a series on the wallet's page; the merchant's series task ends. */
+    SERIES_REVOKED,
+    /** The merchant's node took note of a revoked series. */
+    SERIES_NOTED
 }

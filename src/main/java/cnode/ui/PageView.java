@@ -14,9 +14,23 @@ import java.util.List;
  * @param state     the node's state, as {@code hello} reports it
  * @param balances  one row per currency, in the order to show them (default currency first)
  * @param pending   the requests waiting for the person, oldest first
+ * @param series    the series of payments the user accepted, which the person may revoke
  */
 public record PageView(String username, NodeState state, List<Balance> balances,
-                         List<PendingDecision> pending) {
+                         List<PendingDecision> pending, List<Series> series) {
+    /** A view without accepted series. */
+    public PageView(String username, NodeState state, List<Balance> balances,
+                    List<PendingDecision> pending) {
+        this(username, state, balances, pending, List.of());
+    }
+
+    /**
+     * One accepted series: its id, the merchant, what it is for, and its total limit in
+     * billons (0 for none).
+     */
+    public record Series(String id, String merchant, String title, long totalMaxBillons,
+                         Currency currency) {}
+
     /**
      * The money of one currency, in billons, as {@code getMoneyStatus} reports it.
      *
@@ -41,5 +55,6 @@ public record PageView(String username, NodeState state, List<Balance> balances,
         }
         balances = List.copyOf(balances);
         pending = List.copyOf(pending);
+        series = List.copyOf(series);
     }
 }

@@ -46,7 +46,9 @@ final class WalletPage {
         REJECTED("rejected", "You rejected the request."),
         ALREADY_DECIDED("already-decided", "That request was already decided."),
         WITHDRAWN("withdrawn", "The requester withdrew that request before your decision."),
-        UNKNOWN("unknown", "That request is no longer waiting: it expired or never existed.");
+        UNKNOWN("unknown", "That request is no longer waiting: it expired or never existed."),
+        REVOKED("revoked", "You revoked the series; the merchant was told."),
+        NO_SERIES("no-series", "That series is no longer accepted here.");
 
         private final String slug;
         private final String message;
@@ -94,6 +96,7 @@ final class WalletPage {
         }
         balances(html, view);
         decisions(html, view, csrf, limits);
+        series(html, view, csrf);
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
     }
@@ -138,6 +141,27 @@ final class WalletPage {
         html.append("<ul>\n");
         for (PendingDecision request : view.pending()) {
             decision(html, request, csrf, limits);
+        }
+        html.append("</ul>\n</section>\n");
+    }
+
+    private static void series(StringBuilder html, PageView view, String csrf) {
+        if (view.series().isEmpty()) {
+            return;
+        }
+        html.append("<section id=\"series\">\n<h2>Series you accepted</h2>\n<ul>\n");
+        for (PageView.Series series : view.series()) {
+            html.append("<li id=\"series-").append(Html.attribute(series.id())).append("\">")
+                .append(Html.text(series.merchant())).append(": ")
+                .append(Html.text(series.title())).append(" (at most ")
+                .append(series.totalMaxBillons() == 0 ? "no limit"
+                    : Html.text(units(series.totalMaxBillons(), series.currency())))
+                .append(")\n<form method=\"post\" action=\"/ui/series/")
+                .append(Html.attribute(series.id())).append("\">")
+                .append("<input type=\"hidden\" name=\"csrf\" value=\"")
+                .append(Html.attribute(csrf)).append("\">")
+                .append("<button class=\"revoke\" name=\"verdict\" value=\"revoke\">Revoke"
+                    + "</button>\n</form>\n</li>\n");
         }
         html.append("</ul>\n</section>\n");
     }

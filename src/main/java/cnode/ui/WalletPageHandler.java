@@ -11,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,6 +52,7 @@ import org.slf4j.LoggerFactory;
 public final class WalletPageHandler extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(WalletPageHandler.class);
     private static final Pattern DECISION = Pattern.compile("/ui/decisions/([0-9A-Z]{26})");
+    private static final Pattern SERIES = Pattern.compile("/ui/series/([0-9A-Z]{26})");
     private static final String HTML = "text/html; charset=utf-8";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final String CSP = "default-src 'none'; style-src 'self'; "
@@ -63,6 +65,7 @@ public final class WalletPageHandler extends Handler.Abstract {
     private final String bindAddress;
     private final PageLimits limits;
     private final CsrfGuard csrf;
+    private final Predicate<String> revoke;
 
     /**
      * The page over {@code view} (read on every GET) and {@code decisions} (where verdicts
@@ -70,6 +73,15 @@ public final class WalletPageHandler extends Handler.Abstract {
      */
     public WalletPageHandler(Supplier<PageView> view, Decisions decisions, String bindAddress,
                              PageLimits limits) {
+        this(view, decisions, bindAddress, limits, id -> false);
+    }
+
+    /**
+     * The page as above, where a person may also revoke an accepted series: {@code revoke}
+     * gets its id and answers whether there was such a series.
+     */
+    public WalletPageHandler(Supplier<PageView> view, Decisions decisions, String bindAddress,
+                             PageLimits limits, Predicate<String> revoke) {
         if (view == null || decisions == null || bindAddress == null || limits == null) {
             throw new IllegalArgumentException("the wallet page needs a view, a desk, an "
                 + "address and limits");
@@ -79,6 +91,7 @@ public final class WalletPageHandler extends Handler.Abstract {
         this.bindAddress = bare(bindAddress);
         this.limits = limits;
         this.csrf = new CsrfGuard(new SecureRandom());
+        this.revoke = revoke;
     }
 
     /** The page with {@link PageLimits#defaults()}. */
@@ -94,6 +107,7 @@ public final class WalletPageHandler extends Handler.Abstract {
         String path = request.getHttpURI().getPath();
         boolean read = "GET".equals(method) || "HEAD".equals(method);
         Matcher decision = path == null ? null : DECISION.matcher(path);
+        Matcher series = path == null ? null : SERIES.matcher(path);
         if (!ownHost(request)) {
             refuse(response, callback, HttpStatus.FORBIDDEN_403, "This page answers only at "
                 + "the node's own address (127.0.0.1 or localhost).", request);
@@ -118,7 +132,13 @@ public final class WalletPageHandler extends Handler.Abstract {
             }
         } else if (decision != null && decision.matches()) {
             if ("POST".equals(method)) {
-                decide(request, response, callback, decision.group(1));
+                decide(request, response, callback, decision.group(1), false);
+            } else {
+                notAllowed(response, callback, "POST", request);
+            }
+        } else if (series != null && series.matches()) {
+            if ("POST".equals(method)) {
+                decide(request, response, callback, series.group(1), true);
             } else {
                 notAllowed(response, callback, "POST", request);
             }
@@ -141,7 +161,8 @@ public final class WalletPageHandler extends Handler.Abstract {
             bytes(WalletPage.render(view.get(), token, notice, limits)));
     }
 
-    private void decide(Request request, Response response, Callback callback, String id) {
+    private void decide(Request request, Response response, Callback callback, String id,
+                        boolean series) {
         if (!sameOrigin(request)) {
             refuse(response, callback, HttpStatus.FORBIDDEN_403, "This form was sent from "
                 + "another site; decide on the wallet page itself.", request);
@@ -165,6 +186,15 @@ public final class WalletPageHandler extends Handler.Abstract {
         if (form == null || !genuine(request, single(form, "csrf"))) {
             refuse(response, callback, HttpStatus.FORBIDDEN_403, "The form's security token is "
                 + "missing or stale; reload the page and decide again.", request);
+        } else if (series) {
+            if (!"revoke".equals(verdict)) {
+                refuse(response, callback, HttpStatus.BAD_REQUEST_400, "A series can only be "
+                    + "revoked.", request);
+            } else {
+                redirect(response, callback, HttpStatus.SEE_OTHER_303, "/ui/?done="
+                    + (revoke.test(id) ? WalletPage.Notice.REVOKED
+                        : WalletPage.Notice.NO_SERIES).slug());
+            }
         } else if (!"accept".equals(verdict) && !"reject".equals(verdict)) {
             refuse(response, callback, HttpStatus.BAD_REQUEST_400, "Choose accept or reject.",
                 request);

@@ -111,7 +111,8 @@ final class Network implements AutoCloseable {
         Map<String, String> last = Map.of();
         while (System.currentTimeMillis() < giveUpAt) {
             last = node.call("getTaskStatus", "<taskId>" + taskId + "</taskId>");
-            if (last.get("status").startsWith("FINISHED")) {
+            String status = last.get("status");
+            if (status.startsWith("FINISHED") || status.equals("SERIES_FINISHED")) {
                 return last;
             }
             Thread.sleep(50);

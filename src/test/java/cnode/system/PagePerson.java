@@ -52,17 +52,26 @@ final class PagePerson {
         return ids;
     }
 
+    /** Clicks Revoke on accepted series {@code id}; answers the HTTP status. */
+    int revoke(String id) throws Exception {
+        return post("/ui/series/" + id, "revoke");
+    }
+
     /** Clicks Accept (or Reject) on request {@code id}; answers the HTTP status. */
     int decide(String id, boolean accept) throws Exception {
+        return post("/ui/decisions/" + id, accept ? "accept" : "reject");
+    }
+
+    private int post(String path, String verdict) throws Exception {
         if (!TOKEN.matcher(page).find() || cookie.isEmpty()) {
             throw new AssertionError("the page has no form token: " + page);
         }
         // The form carries the same token as the cookie (double submit); the page writes it
         // HTML-escaped, so a browser would send the cookie's value.
         String token = cookie.substring(cookie.indexOf('=') + 1);
-        String form = "verdict=" + (accept ? "accept" : "reject") + "&csrf="
+        String form = "verdict=" + verdict + "&csrf="
             + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
-        HttpRequest post = HttpRequest.newBuilder(URI.create(origin + "/ui/decisions/" + id))
+        HttpRequest post = HttpRequest.newBuilder(URI.create(origin + path))
             .timeout(Duration.ofSeconds(10)).header("Cookie", cookie)
             .header("Origin", origin)
             .header("Content-Type", "application/x-www-form-urlencoded")
