@@ -56,7 +56,10 @@ class HttpRoutesTest {
                 "cancelTask", "waitForTask", "startRegister", "startLogin", "storePassword",
                 "clearPassword", "checkPassword", "getMpin", "readSettings", "getMerchantData",
                 "setGeolocationInfo", "fetchUserLocation", "getMoneyStatus", "getCoinList",
-                "getCurrencyRatio");
+                "getCurrencyRatio", "requestPaymentInitiation", "giveMoneyRequest",
+                "cancelPaymentRequest", "expectPaymentRequest", "getPurchaseDocument",
+                "getPurchaseDocumentList", "requestPersonalData", "startSeriesPayment",
+                "endSeriesPayment");
             Element address = (Element) doc.getElementsByTagNameNS(
                 "http://schemas.xmlsoap.org/wsdl/soap/", "address").item(0);
             assertThat(address.getAttribute("location"))
