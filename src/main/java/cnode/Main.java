@@ -35,7 +35,7 @@ public final class Main {
                 case "version" -> System.out.println("cnode " + Node.Version.current());
                 case "help", "--help", "-h" -> usage();
                 default -> throw new UsageError("cnode: unknown command '" + args[0]
-                    + "'; commands: node, demo, colony, test, version");
+                    + "'; commands: node, demo, colony, bench, test, version");
             }
         } catch (UsageError usage) {
             System.err.println(usage.getMessage());

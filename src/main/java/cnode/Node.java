@@ -5,7 +5,7 @@ import cnode.api.CancelTaskOperation;
 import cnode.api.ExpectPaymentRequestOperation;
 import cnode.api.GiveMoneyRequestOperation;
 import cnode.api.RequestPaymentInitiationOperation;
-import cnode.api.RequestPersonalDataOperation;
+import cnode.api.PersonalDetailsRequestOperation;
 import cnode.api.StartSeriesPaymentOperation;
 import cnode.api.EndSeriesPaymentOperation;
 import cnode.api.CheckPasswordOperation;
@@ -154,15 +154,7 @@ public final class Node implements AutoCloseable {
             swaps, windows, this::settled, personal, consents,
             (seriesId, from) -> ends.get() != null && ends.get().revoked(seriesId, from),
             clock);
-        try {
-            peerPort = PeerPort.start(new InetSocketAddress(config.p2pAddress(),
-                config.p2pPort()), PeerLimits.defaults(), identity, locator, desk);
-        } catch (IOException | RuntimeException failure) {
-            locator.close();
-            colony.close();
-            store.close();
-            throw failure;
-        }
+        peerPort = openPeerPort(config, identity);
         peers = new PeerClient(PeerLimits.defaults(), identity, locator, desk);
         payments = new Payments(engine, life, wallet, locator, peers, swaps, config.payments(),
             clock);
@@ -198,6 +190,20 @@ public final class Node implements AutoCloseable {
             config.soapAddress(), http.port(), p2p, config.colony(), config.data(),
             store.location(), recovered, config.wallet().policy().wire(),
             personal == PersonalDetails.NONE ? "none" : "from " + config.wallet().personalData());
+    }
+
+    /** The P2P port; when it cannot bind, what was opened before is closed. */
+    private PeerPort openPeerPort(NodeConfig config,
+                                  Supplier<Optional<PeerIdentity>> identity) throws IOException {
+        try {
+            return PeerPort.start(new InetSocketAddress(config.p2pAddress(), config.p2pPort()),
+                PeerLimits.defaults(), identity, locator, desk);
+        } catch (IOException | RuntimeException failure) {
+            locator.close();
+            colony.close();
+            store.close();
+            throw failure;
+        }
     }
 
     private NodeHttpHandler handler(NodeConfig config, SoapEndpoint endpoint, Wsdl wsdl) {
@@ -261,7 +267,7 @@ public final class Node implements AutoCloseable {
             new ExpectPaymentRequestOperation(gate, windows, clock),
             new GetPurchaseDocumentOperation(gate, engine, clock),
             new GetPurchaseDocumentListOperation(gate, engine),
-            new RequestPersonalDataOperation(gate, payments),
+            new PersonalDetailsRequestOperation(gate, payments),
             new StartSeriesPaymentOperation(gate, payments),
             new EndSeriesPaymentOperation(gate, payments)));
         return operations;

@@ -16,8 +16,8 @@ import java.util.List;
  * malformed payer name ERR_INVALID_USERNAME; a malformed uniqueTransferId
  * ERR_INVALID_TRANSFER_ID; the amount ERR_INVALID_AMOUNT; a description that is not a JSON
  * object ERR_INVALID_PURCHASE_DOCUMENT; the invoice and delivery options; a seriesId that is
- * no accepted series of this node with this payer ERR_INVALID_SERIES_ID; a malformed peerLocation ERR_INVALID_PEER_LOCATION;
- * then the uniqueTransferId rule.
+ * no accepted series of this node with this payer ERR_INVALID_SERIES_ID; a malformed
+ * peerLocation ERR_INVALID_PEER_LOCATION; then the uniqueTransferId rule.
  */
 public final class RequestPaymentInitiationOperation extends DirectOperation {
     static final WireType REQUEST_DATA = WireType.struct("paymentRequestData",

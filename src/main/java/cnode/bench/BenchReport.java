@@ -29,6 +29,8 @@ record BenchReport(BenchConfig config, PaymentGenerator.Run run, long fromNs, lo
                    CpuSampler.Usage cpu, JavaProfile.Split samples, CheckReply check,
                    long received, long setupMs) {
     private static final int CODE_LINES_MAX = 12;
+    /** The window is cut into this many parts for the timeline. */
+    private static final int TIMELINE_PARTS = 10;
 
     /** Payments that ended FINISHED_OK, in the whole run. */
     long finishedOk() {
@@ -60,6 +62,22 @@ record BenchReport(BenchConfig config, PaymentGenerator.Run run, long fromNs, lo
             .mapToLong(p -> p.endNs() - p.startNs()).toArray());
     }
 
+    /** Payments per second in each tenth of the window: a falling line is a cost that grows. */
+    double[] timeline() {
+        double[] rates = new double[TIMELINE_PARTS];
+        long partNs = (toNs - fromNs) / TIMELINE_PARTS;
+        if (partNs <= 0) {
+            return rates;
+        }
+        for (Payment payment : run.payments()) {
+            long part = (payment.endNs() - fromNs) / partNs;
+            if (payment.ok() && payment.endNs() >= fromNs && part < TIMELINE_PARTS) {
+                rates[(int) part] += 1e9 / partNs;
+            }
+        }
+        return rates;
+    }
+
     /** Whether the merchants hold exactly what the finished payments paid them. */
     boolean moneyAgrees() {
         return received == finishedOk() * config.amountBillons();
@@ -78,6 +96,11 @@ record BenchReport(BenchConfig config, PaymentGenerator.Run run, long fromNs, lo
             finishedOk(), ends());
         line(out, "measured window %.2f s (after a %.1f s warm-up): %.1f payments/s",
             (toNs - fromNs) / 1e9, config.warmUpMs() / 1000.0, perSecond());
+        StringBuilder parts = new StringBuilder();
+        for (double rate : timeline()) {
+            parts.append(String.format(Locale.ROOT, " %.0f", rate));
+        }
+        line(out, "payments/s in each tenth of the window:%s", parts);
         Latencies lat = latencies();
         line(out, "completion (SOAP call to FINISHED_OK seen), %d payments started in the "
             + "window: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms", lat.count(),
@@ -98,8 +121,9 @@ record BenchReport(BenchConfig config, PaymentGenerator.Run run, long fromNs, lo
     private void cpuText(StringBuilder out) {
         long ok = Math.max(1, okInWindow());
         line(out, "CPU in the window: %.2f cores busy of %d; %.0f us of CPU per payment; "
-            + "GC %d collection(s), %d ms", cpu.cores(), Runtime.getRuntime()
-            .availableProcessors(), cpu.processNs() / 1e3 / ok, cpu.gcCount(), cpu.gcMs());
+            + "GC %d collection(s), %d ms; JIT %d ms", cpu.cores(), Runtime.getRuntime()
+            .availableProcessors(), cpu.processNs() / 1e3 / ok, cpu.gcCount(), cpu.gcMs(),
+            cpu.jitMs());
         for (CpuGroup group : CpuGroup.values()) {
             long ns = cpu.byGroup().getOrDefault(group, 0L);
             line(out, "  %5.1f %%  %6.0f us/payment  %s", cpu.percent(group), ns / 1e3 / ok,

@@ -23,7 +23,7 @@ final class CpuSampler {
 
     /** One moment: when, each platform thread's name and CPU, the process's CPU and GC. */
     record Snapshot(long atNs, Map<Long, String> names, Map<Long, Long> cpuNs,
-                    long processCpuNs, long gcMs, long gcCount) {
+                    long processCpuNs, long gcMs, long gcCount, long jitMs) {
         Snapshot {
             names = Map.copyOf(names);
             cpuNs = Map.copyOf(cpuNs);
@@ -38,9 +38,10 @@ final class CpuSampler {
      * @param byGroup CPU time per group, {@link CpuGroup#JVM} included
      * @param gcMs time the collectors report for the window (pauses and concurrent work)
      * @param gcCount collections in the window
+     * @param jitMs time the JIT compilers report for the window
      */
     record Usage(long wallNs, long processNs, Map<CpuGroup, Long> byGroup, long gcMs,
-                 long gcCount) {
+                 long gcCount, long jitMs) {
         Usage {
             byGroup = Map.copyOf(byGroup);
         }
@@ -79,8 +80,11 @@ final class CpuSampler {
             gcMs += Math.max(0, gc.getCollectionTime());
             gcCount += Math.max(0, gc.getCollectionCount());
         }
+        var jit = ManagementFactory.getCompilationMXBean();
+        long jitMs = jit != null && jit.isCompilationTimeMonitoringSupported()
+            ? jit.getTotalCompilationTime() : 0;
         return new Snapshot(System.nanoTime(), names, cpuNs, os.getProcessCpuTime(), gcMs,
-            gcCount);
+            gcCount, jitMs);
     }
 
     /**
@@ -102,7 +106,7 @@ final class CpuSampler {
         long processNs = Math.max(0, to.processCpuNs() - from.processCpuNs());
         byGroup.put(CpuGroup.JVM, Math.max(0, processNs - threadsNs));
         return new Usage(to.atNs() - from.atNs(), Math.max(processNs, threadsNs), byGroup,
-            to.gcMs() - from.gcMs(), to.gcCount() - from.gcCount());
+            to.gcMs() - from.gcMs(), to.gcCount() - from.gcCount(), to.jitMs() - from.jitMs());
     }
 
     /** Names of the threads alive now: to find the ones a new object started. */

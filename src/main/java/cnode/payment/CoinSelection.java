@@ -77,12 +77,12 @@ import java.util.Set;
  * the memo keeps most from being searched twice. Amounts enter only through exact long
  * arithmetic, so 10^12 billons cost the same as 10. A 2 000-coin purse takes some 100 to
  * 200 microseconds per call on a 2-vCPU machine ({@code CoinSelectionBenchmark}), with a few
- * hundred to a few thousand states; purses built to be hard (both sides holding thousands of coins of the
- * same four face values) took up to about 200 000 states, a few milliseconds. Each search is
- * capped at {@link #SEARCH_STEPS_MAX} states; past the cap the best selection found so far is
- * returned, or {@code CHANGE_MISMATCH}, and {@link Selection#searchSteps()} equals the cap
- * (only inputs without the 1-2-5 structure, e.g. forty unrelated face values of about 2^40
- * billons, have been seen to reach it).
+ * hundred to a few thousand states; purses built to be hard (both sides holding thousands of
+ * coins of the same four face values) took up to about 200 000 states, a few milliseconds.
+ * Each search is capped at {@link #SEARCH_STEPS_MAX} states; past the cap the best selection
+ * found so far is returned, or {@code CHANGE_MISMATCH}, and {@link Selection#searchSteps()}
+ * equals the cap (only inputs without the 1-2-5 structure, e.g. forty unrelated face values of
+ * about 2^40 billons, have been seen to reach it).
  */
 public final class CoinSelection {
     /** The largest coin limit a caller may pass (the colony's swaps allow 1 000). */
@@ -189,8 +189,13 @@ public final class CoinSelection {
                 }
             }
             Arrays.sort(ascending);
-            ascending = Arrays.stream(ascending).distinct().toArray();
-            int count = ascending.length;
+            int count = 0;
+            for (int i = 0; i < ascending.length; i++) {
+                if (i == 0 || ascending[i] != ascending[i - 1]) {
+                    ascending[count++] = ascending[i];
+                }
+            }
+            ascending = Arrays.copyOf(ascending, count);
             long[] faces = new long[count];
             for (int level = 0; level < count; level++) {
                 faces[level] = ascending[count - 1 - level];
@@ -304,9 +309,9 @@ public final class CoinSelection {
             }
             long face = levels.faces()[level];
             long low = Math.max(-levels.offer()[level].length,
-                Math.ceilDiv(remainder - levels.payerBelow()[level + 1], face));
+                Math.ceilDiv(Math.subtractExact(remainder, levels.payerBelow()[level + 1]), face));
             long high = Math.min(levels.payer()[level].length,
-                Math.floorDiv(remainder + levels.offerBelow()[level + 1], face));
+                Math.floorDiv(Math.addExact(remainder, levels.offerBelow()[level + 1]), face));
             if (low <= high) {
                 // Pay without overshooting first; the lower bound grows monotonically in each
                 // direction away from that start, so the first hopeless child ends a direction.

@@ -53,6 +53,11 @@ public final class PaymentDesk implements PeerHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentDesk.class);
     static final int PENDING_MAX = 1_024;
     static final int CHANGE_OFFERED_MAX = 64;
+    /**
+     * Times a payer chooses its coins again when a concurrent offer reserved one of them
+     * between the choice and the reservation (each new choice sees that reservation).
+     */
+    static final int PICK_ATTEMPTS = 3;
 
     /** Where a series a payer revoked ends: the merchant node's series task. */
     public interface SeriesEnds {
@@ -158,13 +163,20 @@ public final class PaymentDesk implements PeerHandler {
         if (read.view() == null) {
             return new PeerReply.Refused("NOT_READY");
         }
-        CoinPick pick = CoinPick.fromWallet(read, offer.amount(), offer.currency(),
-            offer.expiresAtMs(), offer.change());
-        if (pick.refusal() != null) {
-            return new PeerReply.Refused(pick.refusal());
-        }
         String reservation = "in:" + offer.transferId();
-        if (wallet.reserve(reservation, pick.payerCoinIds()) != Reservation.RESERVED) {
+        CoinPick pick = null;
+        for (int attempt = 0; attempt < PICK_ATTEMPTS && pick == null; attempt++) {
+            CoinPick candidate = CoinPick.fromWallet(attempt == 0 ? read
+                : wallet.readAs(user.username()), offer.amount(), offer.currency(),
+                offer.expiresAtMs(), offer.change());
+            if (candidate.refusal() != null) {
+                return new PeerReply.Refused(candidate.refusal());
+            }
+            if (wallet.reserve(reservation, candidate.payerCoinIds()) == Reservation.RESERVED) {
+                pick = candidate;
+            }
+        }
+        if (pick == null) {
             return new PeerReply.Refused("COLLECTING_MONEX_AMOUNT");
         }
         SwapPayload terms = new SwapPayload(offer.transferId(), user.username(), from,
@@ -369,8 +381,11 @@ public final class PaymentDesk implements PeerHandler {
                 PaymentWire.single("transferId", transferId));
         }
         pending.remove(transferId);
-        wallet.release(offer.reservation());
-        wallet.invalidate();
+        if (state.equals("COMMITTED")) {
+            wallet.spent(offer.reservation());
+        } else {
+            wallet.release(offer.reservation());
+        }
         settlement.settled(offer, state, clock.nowMs());
         LOG.info("payment {} with {} settled here: {}", transferId, from, state);
         return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,

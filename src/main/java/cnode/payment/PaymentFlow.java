@@ -341,8 +341,16 @@ final class PaymentFlow {
         if (pick.refusal() != null) {
             return refusedBy(pick.refusal());
         }
-        if (payments.wallet.reserve(reservation, pick.payerCoinIds()) != Reservation.RESERVED) {
-            return refusedBy("COLLECTING_MONEX_AMOUNT");
+        for (int attempt = 1; payments.wallet.reserve(reservation, pick.payerCoinIds())
+            != Reservation.RESERVED; attempt++) {
+            if (attempt >= PaymentDesk.PICK_ATTEMPTS) {
+                return refusedBy("COLLECTING_MONEX_AMOUNT");
+            }
+            pick = CoinPick.fromWallet(payments.wallet.readAs(user.username()), order.amount(),
+                order.currency(), expiresAtMs, accepted.change());
+            if (pick.refusal() != null) {
+                return refusedBy(pick.refusal());
+            }
         }
         terms = new SwapPayload(transferId, user.username(), order.counterparty(),
             order.currency(), order.amount(), pick.payerCoinIds(), pick.changeCoinIds(),
@@ -517,9 +525,10 @@ final class PaymentFlow {
                     transferId));
             }
         }
-        payments.wallet.release(reservation);
         if (committed) {
-            payments.wallet.invalidate();
+            payments.wallet.spent(reservation);
+        } else {
+            payments.wallet.release(reservation);
         }
         if (link != null && offered) {
             request(PeerMessageKind.PAY_DONE, PaymentWire.single("transferId", transferId)

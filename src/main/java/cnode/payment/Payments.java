@@ -181,10 +181,10 @@ public final class Payments implements AutoCloseable {
         TaskEngine.Created created = engine.create(new NewTask(type, null, null,
             info.toString(), null, false), clock.nowMs());
         if (created.outcome() == TaskEngine.Outcome.CREATED && running) {
-            PersonalDataFlow.Ask ask = new PersonalDataFlow.Ask(username, invoice, delivery,
+            PersonalDetailsFlow.Ask ask = new PersonalDetailsFlow.Ask(username, invoice, delivery,
                 merchantName, hint);
             String taskId = created.task().id();
-            flows.execute(() -> new PersonalDataFlow(this, ask, taskId).run());
+            flows.execute(() -> new PersonalDetailsFlow(this, ask, taskId).run());
         }
         return created;
     }

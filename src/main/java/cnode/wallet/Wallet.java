@@ -388,6 +388,30 @@ public final class Wallet {
         }
     }
 
+    /**
+     * A swap this node committed took the coins {@code taskId} reserved away from the user:
+     * they leave the copy at once (so nothing chooses them again before the next read) and
+     * the reservation ends. Coins the swap brought in appear with the next read, within the
+     * max age; reading everything again after each payment would cost every payment a walk
+     * over all the user's coins. Returns how many coins left the copy.
+     */
+    public int spent(String taskId) {
+        synchronized (lock) {
+            List<String> gone = coinsByTask.getOrDefault(taskId, List.of());
+            int removed = 0;
+            if (loaded != null && !gone.isEmpty()) {
+                Map<String, Holding> kept = new java.util.LinkedHashMap<>(loaded.holdings());
+                for (String id : gone) {
+                    removed += kept.remove(id) == null ? 0 : 1;
+                }
+                loaded = new Loaded(loaded.username(), kept, loaded.fetchedAtMs(),
+                    loaded.truncated(), loaded.skipped());
+            }
+            release(taskId);
+            return removed;
+        }
+    }
+
     /** The coins {@code taskId} holds, in the order it reserved them; empty when none. */
     public List<String> reservedBy(String taskId) {
         synchronized (lock) {

@@ -17,7 +17,7 @@ import java.util.List;
  * options ERR_INVALID_INVOICE_OPTION, ERR_INVALID_DELIVERY_OPTION; a seriesId
  * ERR_INVALID_SERIES_ID (no series runs yet); the peer location ERR_INVALID_PEER_LOCATION.
  */
-public final class RequestPersonalDataOperation extends DirectOperation {
+public final class PersonalDetailsRequestOperation extends DirectOperation {
     private static final OperationSchema SCHEMA = new OperationSchema("requestPersonalData",
         WireType.fields("peerLocation", PaymentParams.USER_LOCATION.ref(),
             "requestDeliveryData", "xsd:string", "merchantName", "xsd:string",
@@ -30,7 +30,7 @@ public final class RequestPersonalDataOperation extends DirectOperation {
     private final UserGate gate;
     private final Payments payments;
 
-    public RequestPersonalDataOperation(UserGate gate, Payments payments) {
+    public PersonalDetailsRequestOperation(UserGate gate, Payments payments) {
         super(SCHEMA);
         this.gate = gate;
         this.payments = payments;

@@ -31,8 +31,8 @@ import org.slf4j.LoggerFactory;
  * user said no, or cannot give data marked OBLIGATORY), USER_TIMEOUT, USER_NOT_FOUND. Runs on
  * its own virtual thread.
  */
-final class PersonalDataFlow {
-    private static final Logger LOG = LoggerFactory.getLogger(PersonalDataFlow.class);
+final class PersonalDetailsFlow {
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalDetailsFlow.class);
 
     /** What was asked: of whom, and how much each part is needed. */
     record Ask(String username, String invoice, String delivery, String merchantName,
@@ -42,7 +42,7 @@ final class PersonalDataFlow {
     private final Ask ask;
     private final String taskId;
 
-    PersonalDataFlow(Payments payments, Ask ask, String taskId) {
+    PersonalDetailsFlow(Payments payments, Ask ask, String taskId) {
         this.payments = payments;
         this.ask = ask;
         this.taskId = taskId;
