@@ -4,9 +4,11 @@
 
 Builds zeep.Client from NODE_URL?wsdl and checks every operation the WSDL declares against
 what the Java test prepared on this client's own node (FACTS_JSON_FILE): tasks in known states,
-a merchant registered in the colony with coins minted to it, a free name to register. The node
-starts joined to the colony with nobody logged in; the checks run in SUITE_OPERATIONS' order
-(the ones needing no user, registration, login, then the user's operations). An operation
+a merchant registered in the colony with coins minted to it, a free name to register, and a
+wallet on a node of its own (its URL too) that pays requests on its own. The node starts joined
+to the colony with nobody logged in; the checks run in SUITE_OPERATIONS' order (the ones needing
+no user, registration, login, the user's operations, then the payments between the shop and
+the wallet, whose node this script also calls). An operation
 served but not exercised here fails the run. Prints one line per check ("ok ..." or
 "FAIL ...") and exits 1 on any failure.
 Note: zeep decodes an empty string element as None, so the checks read strings with `text()`.
@@ -23,6 +25,7 @@ import traceback
 import requests
 import zeep
 from lxml import etree
+from zeep.plugins import HistoryPlugin
 
 WSDL_NS = "http://schemas.xmlsoap.org/wsdl/"
 SOAP_NS = "http://schemas.xmlsoap.org/wsdl/soap/"
@@ -102,21 +105,96 @@ DATE = re.compile(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$")
 LOGO = b"\x89PNG\r\n\x1a\n\x00"
 
 
+TOO_BIG = 2 ** 63
+# peerLocation with every part empty: zeep refuses None for a part, and the node reads a
+# location whose fields are all empty or zero as "no location given".
+NO_ADDRESS = {"machineIdHex": "", "ip": "", "tcp": 0, "udp": 0}
+NO_LOCATION = {"userName": "", "userLocation": NO_ADDRESS, "buddyLocation": NO_ADDRESS,
+               "confirmationCode1": "", "confirmationCode2": ""}
+
+
+def amount(billons, currency="PLN"):
+    """A billonAmount as a call carries it."""
+    return {"amount": billons, "currency": currency, "colour": 0}
+
+
+def request_data(payer, transfer_id, description=""):
+    """requestData of requestPaymentInitiation and startSeriesPayment, every part given."""
+    return {"username": payer, "uniqueTransferId": transfer_id, "title": "Order " + transfer_id,
+            "description": description, "channelInfo": "", "requestInvoiceData": "NOT_NEEDED",
+            "requestDeliveryData": "NOT_NEEDED", "antiSpamCode": ""}
+
+
+def payment_request(payer, money, transfer_id, description="", payment_type="NORMAL",
+                    series_id=""):
+    """requestPaymentInitiation's parameters, no location."""
+    return {"type": payment_type, "amount": money, "seriesId": series_id,
+            "requestData": request_data(payer, transfer_id, description),
+            "paymentContext": "", "peerLocation": NO_LOCATION}
+
+
+def series_request(payer, total, transfer_id, payment_type="MONEY_COLLECT_SERIES"):
+    """startSeriesPayment's parameters: at most two payments of total billons in all."""
+    return {"requestData": request_data(payer, transfer_id), "peerLocation": NO_LOCATION,
+            "type": payment_type,
+            "seriesData": {"maxPaymentsInSeries": 2, "description": "Parking, Prosta 1",
+                           "maxTotalAmount": total, "plateParameters": "",
+                           "seriesSecondDuration": 0, "username": ""}}
+
+
+def personal_data_request(username, invoice, delivery, data_type="PERSONAL_DATA_REQUEST"):
+    """requestPersonalData's parameters."""
+    return {"peerLocation": NO_LOCATION, "requestDeliveryData": delivery, "merchantName": "",
+            "antiSpamCode": "", "type": data_type, "requestInvoiceData": invoice,
+            "username": username, "seriesId": ""}
+
+
+def money_gift(receiver, money, transfer_id, payment_type="GIVE_MONEY"):
+    """giveMoneyRequest's parameters; an empty description, which the node fills in."""
+    return {"uniqueTransferId": transfer_id, "type": payment_type, "peerLocation": NO_LOCATION,
+            "amount": money, "seriesId": "", "username": receiver,
+            "shortDescription": "Transfer " + transfer_id, "description": ""}
+
+
+def criteria(**given):
+    """getPurchaseDocumentList's criteria, every part given: "" and a zero amount mean any."""
+    every = {"cashierName": "", "startDate": "", "endDate": "", "invoiceNum": "",
+             "fromAmount": amount(0, ""), "toAmount": amount(0, "")}
+    every.update(given)
+    return every
+
+
+def check_refused(name, r, code):
+    """Checks a call that starts a task was refused with code, starting none."""
+    check("%s: %s, no task" % (name, code), r.requestStatus == code and text(r.taskId) == ""
+          and text(r.requestStatusDescription) != "", r)
+
+
+def utc(offset_seconds):
+    """Now plus offset_seconds, as the node writes dates: YYYY-MM-DD hh:mm:ss in UTC."""
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(time.time() + offset_seconds))
+
+
 class Suite:
     """The checks, one method per operation, named after it."""
 
-    def __init__(self, service, facts, served):
+    def __init__(self, service, wallet, history, facts, served):
+        """service: the shop's node; wallet: the wallet's node; history: what zeep last sent
+        to the shop's node."""
         self.service = service
+        self.wallet = wallet
+        self.history = history
         self.facts = facts
         self.served = served
         self.shop = facts["shop"]
+        self.payments = facts["payments"]
         self.minted = {mint["currency"]: mint["billons"] for mint in facts["minted"]}
 
-    def await_task(self, task_id):
+    def await_task(self, task_id, service=None):
         """Polls getTaskStatus until the task has finished, as a shop does; the last answer."""
         deadline = time.monotonic() + 30
         while True:
-            r = self.status(task_id)
+            r = self.status(task_id, service=service)
             if (r.requestStatus != "SUCCESS" or text(r.status).startswith("FINISHED_")
                     or time.monotonic() > deadline):
                 return r
@@ -161,7 +239,20 @@ class Suite:
                  "storePassword": password, "clearPassword": password,
                  "setGeolocationInfo": {"shopId": "shop-1", "geolocationInfo": "{}"},
                  "fetchUserLocation": {"username": self.facts["newcomer"]["username"]},
-                 "getMoneyStatus": {}, "getCoinList": {}}
+                 "getMoneyStatus": {}, "getCoinList": {},
+                 "requestPaymentInitiation": payment_request(
+                     self.facts["wallet"]["username"], amount(1000), "before-login-1"),
+                 "giveMoneyRequest": money_gift(self.facts["wallet"]["username"], amount(1000),
+                                                "before-login-2"),
+                 "expectPaymentRequest": {"username": self.facts["wallet"]["username"],
+                                          "amount": amount(1000), "timeout": 60},
+                 "getPurchaseDocument": {"uniqueTransferId": "before-login-3"},
+                 "getPurchaseDocumentList": {"searchCriteria": criteria()},
+                 "startSeriesPayment": series_request(
+                     self.facts["wallet"]["username"], amount(1000), "before-login-4"),
+                 "endSeriesPayment": {"seriesId": self.facts["unknownTaskId"]},
+                 "requestPersonalData": personal_data_request(
+                     self.facts["wallet"]["username"], "OPTIONAL", "OPTIONAL")}
         for name, params in calls.items():
             if name not in self.served:
                 continue
@@ -174,9 +265,10 @@ class Suite:
               user == {} and machine["rememberUserPasswordForAutoLogin"] is False,
               (machine, user))
 
-    def status(self, task_id, transfer_id=""):
-        return self.service.getTaskStatus(taskId=task_id, uniqueTransferId=transfer_id,
-                                          callback=False)
+    def status(self, task_id, transfer_id="", service=None):
+        return (service or self.service).getTaskStatus(taskId=task_id,
+                                                       uniqueTransferId=transfer_id,
+                                                       callback=False)
 
     def list_tasks(self, task_type, status, page_size, page_token=""):
         return self.service.listTasks(type=task_type, status=status, fromDate="", toDate="",
@@ -484,13 +576,354 @@ class Suite:
               ids == expected and len(ids) == count, ids)
         check("getCoinList reservedList: empty", r.reservedList.item == [], r.reservedList)
 
+    # The payments: the shop asks its wallet to pay, refunds it, lets it pay through a window,
+    # cancels a request to a user nobody serves and reads the purchase documents.
+
+    def order_document(self):
+        """The purchase document the shop sends with its order: a JSON object with the amount."""
+        order = self.payments["order"]
+        return json.dumps({"amount": order["billons"],
+                           "merchant_unique_purchase_id": order["uniqueTransferId"],
+                           "items": [{"name": "Coffee beans 1 kg", "amount": order["billons"]}]})
+
+    def request(self, *args, **kwargs):
+        return self.service.requestPaymentInitiation(**payment_request(*args, **kwargs))
+
+    def give(self, *args, service=None, **kwargs):
+        return (service or self.service).giveMoneyRequest(**money_gift(*args, **kwargs))
+
+    def free_pln(self, service):
+        r = service.getMoneyStatus()
+        return r.freeBalance.amount if r.requestStatus == "SUCCESS" else -1
+
+    def balances(self):
+        """(the shop's, the wallet's) free PLN."""
+        return self.free_pln(self.service), self.free_pln(self.wallet)
+
+    def check_moved(self, name, before, shop_gain):
+        """Checks the shop's free PLN moved by exactly shop_gain since before (balances()) and
+        the wallet's by the opposite. The payee may store its coins a moment after the payer's
+        task ends, so both are polled for up to 10 s, as a shop's back office would."""
+        expected = (before[0] + shop_gain, before[1] - shop_gain)
+        deadline = time.monotonic() + 10
+        now = self.balances()
+        while now != expected and time.monotonic() < deadline:
+            time.sleep(0.1)
+            now = self.balances()
+        check("%s: getMoneyStatus of the shop moved by exactly %d, the wallet's by %d"
+              % (name, shop_gain, -shop_gain), now == expected,
+              "before %s, now %s" % (before, now))
+
+    @staticmethod
+    def check_paid(name, task, task_type, counterparty, billons, transfer_id):
+        """Checks a payment task ended FINISHED_OK with the counterparty and amount asked."""
+        info = json.loads(task.additionalInfo)
+        check("%s: the %s task ends FINISHED_OK" % (name, task_type),
+              task.type == task_type and task.status == "FINISHED_OK", task)
+        check_int(name + ": progressPercent", task.progressPercent, 100)
+        check(name + ": additionalInfo names the counterparty, the amount and the transfer id",
+              info.get("counterparty") == counterparty
+              and info.get("amount") == amount(billons)
+              and info.get("uniqueTransferId") == transfer_id, info)
+
+    def requestPaymentInitiation(self):
+        payer, order = self.facts["wallet"]["username"], self.payments["order"]
+        check_refused("requestPaymentInitiation amount 0",
+                      self.request(payer, amount(0), "refused-1"), "ERR_INVALID_AMOUNT")
+        r = self.request(payer, amount(TOO_BIG), "refused-2")
+        sent = etree.tostring(self.history.last_sent["envelope"]).decode()
+        check("requestPaymentInitiation: 2^63 went out in full",
+              ">9223372036854775808</amount>" in sent, sent)
+        check_refused("requestPaymentInitiation amount 2^63", r, "ERR_INVALID_AMOUNT")
+        check_refused("requestPaymentInitiation currency XYZ",
+                      self.request(payer, amount(1000, "XYZ"), "refused-3"),
+                      "ERR_INVALID_AMOUNT")
+        check_refused("requestPaymentInitiation malformed payer",
+                      self.request("Not A Name", amount(1000), "refused-4"),
+                      "ERR_INVALID_USERNAME")
+        check_refused("requestPaymentInitiation type URGENT",
+                      self.request(payer, amount(1000), "refused-5", "", "URGENT"),
+                      "ERR_INVALID_PAYMENT_TYPE")
+        check_refused("requestPaymentInitiation description not JSON",
+                      self.request(payer, amount(1000), "refused-6", "coffee"),
+                      "ERR_INVALID_PURCHASE_DOCUMENT")
+        check("requestPaymentInitiation: a refused call left no task behind its id",
+              self.status("", "refused-1").requestStatus == "ERR_TASK_DOES_NOT_EXIST")
+
+        before = self.balances()
+        r = self.request(payer, amount(order["billons"]), order["uniqueTransferId"],
+                         self.order_document())
+        check("requestPaymentInitiation: SUCCESS with a task id", r.requestStatus == "SUCCESS"
+              and TASK_ID.match(text(r.taskId)) is not None, r)
+        again = self.request(payer, amount(order["billons"]), order["uniqueTransferId"],
+                             self.order_document())
+        check("requestPaymentInitiation the same call again: the same task",
+              again.requestStatus == "SUCCESS" and again.taskId == r.taskId, again)
+        check_refused("requestPaymentInitiation the same id, another amount",
+                      self.request(payer, amount(order["billons"] + 1000),
+                                   order["uniqueTransferId"], self.order_document()),
+                      "ERR_INVALID_TRANSFER_ID")
+        self.check_paid("requestPaymentInitiation", self.await_task(r.taskId), "REQUEST_PAYMENT",
+                        payer, order["billons"], order["uniqueTransferId"])
+        self.check_moved("requestPaymentInitiation", before, order["billons"])
+        task = self.await_task(self.request(payer, amount(self.facts["wallet"]["acceptUpTo"]
+                                                          + 1000), "too-dear-1").taskId)
+        check("requestPaymentInitiation above what the wallet accepts: "
+              "FINISHED_ERR_USER_REJECTED", task.status == "FINISHED_ERR_USER_REJECTED"
+              and error_code(task) == "FINISHED_ERR_USER_REJECTED", task)
+
+    def giveMoneyRequest(self):
+        receiver, refund = self.facts["wallet"]["username"], self.payments["refund"]
+        check_refused("giveMoneyRequest type XYZ",
+                      self.give(receiver, amount(1000), "refused-7", "XYZ"),
+                      "ERR_INVALID_PAYMENT_TYPE")
+        check_refused("giveMoneyRequest malformed receiver",
+                      self.give("Not A Name", amount(1000), "refused-8"), "ERR_INVALID_USERNAME")
+        check_refused("giveMoneyRequest amount 0",
+                      self.give(receiver, amount(0), "refused-9"), "ERR_INVALID_AMOUNT")
+        before = self.balances()
+        r = self.give(receiver, amount(refund["billons"]), refund["uniqueTransferId"])
+        check("giveMoneyRequest: SUCCESS with a task id", r.requestStatus == "SUCCESS"
+              and TASK_ID.match(text(r.taskId)) is not None, r)
+        self.check_paid("giveMoneyRequest", self.await_task(r.taskId), "GIVE_MONEY", receiver,
+                        refund["billons"], refund["uniqueTransferId"])
+        self.check_moved("giveMoneyRequest", before, -refund["billons"])
+
+    def expectPaymentRequest(self):
+        payer, window = self.facts["wallet"]["username"], self.payments["window"]
+        for case, (username, money, timeout, code) in {
+                "malformed name": ("Not A Name", amount(1000), 60, "ERR_INVALID_USERNAME"),
+                "amount 0": (payer, amount(0), 60, "ERR_INVALID_AMOUNT"),
+                "timeout 0": (payer, amount(1000), 0, "ERR_INVALID_TIMEOUT")}.items():
+            r = self.service.expectPaymentRequest(username=username, amount=money,
+                                                  timeout=timeout)
+            check("expectPaymentRequest %s: %s, no confirmation" % (case, code),
+                  r.requestStatus == code and text(r.requestPaymentIdConfirmation) == "", r)
+        before = self.balances()
+        r = self.service.expectPaymentRequest(username=payer, amount=amount(window["billons"]),
+                                              timeout=60)
+        check("expectPaymentRequest: SUCCESS, a 26-character requestPaymentIdConfirmation",
+              r.requestStatus == "SUCCESS"
+              and TASK_ID.match(text(r.requestPaymentIdConfirmation)) is not None, r)
+
+        def gift(transfer_id):
+            started = self.give(self.shop["username"], amount(window["billons"]), transfer_id,
+                                service=self.wallet)
+            return self.await_task(started.taskId, self.wallet)
+
+        task = gift(window["uniqueTransferId"])
+        check("expectPaymentRequest: the wallet's payment through the window ends FINISHED_OK",
+              task.status == "FINISHED_OK", task)
+        self.check_moved("expectPaymentRequest", before, window["billons"])
+        task = gift(window["uniqueTransferId"] + "-again")
+        check("expectPaymentRequest: the window is single-use, the next payment is rejected",
+              task.status == "FINISHED_ERR_USER_REJECTED", task)
+        self.check_moved("expectPaymentRequest, after the rejected payment", before,
+                         window["billons"])
+
+    def await_status(self, task_id, statuses):
+        """Polls getTaskStatus until the task is in one of statuses or has ended."""
+        deadline = time.monotonic() + 30
+        while True:
+            r = self.status(task_id)
+            if (r.requestStatus != "SUCCESS" or r.status in statuses
+                    or text(r.status).startswith("FINISHED_") or time.monotonic() > deadline):
+                return r
+            time.sleep(0.1)
+
+    def startSeriesPayment(self):
+        payer = self.facts["wallet"]["username"]
+        series, in_series = self.payments["series"], self.payments["inSeries"]
+
+        def start(*args, **kwargs):
+            return self.service.startSeriesPayment(**series_request(*args, **kwargs))
+
+        check_refused("startSeriesPayment type NORMAL",
+                      start(payer, amount(series["billons"]), "refused-10", "NORMAL"),
+                      "ERR_INVALID_PAYMENT_TYPE")
+        check_refused("startSeriesPayment malformed payer",
+                      start("Not A Name", amount(series["billons"]), "refused-11"),
+                      "ERR_INVALID_USERNAME")
+        check_refused("startSeriesPayment total in XYZ",
+                      start(payer, amount(series["billons"], "XYZ"), "refused-12"),
+                      "ERR_INVALID_AMOUNT")
+        r = start(payer, amount(series["billons"]), series["uniqueTransferId"])
+        check("startSeriesPayment: SUCCESS, the series id", r.requestStatus == "SUCCESS"
+              and TASK_ID.match(text(r.taskId)) is not None, r)
+        task = self.await_status(r.taskId, ("SERIES_ACCEPTED",))
+        check("startSeriesPayment: the wallet accepts, SERIES_ACCEPTED",
+              task.type == "MONEY_COLLECT_SERIES" and task.status == "SERIES_ACCEPTED", task)
+        before = self.balances()
+
+        def pay(transfer_id):
+            started = self.request(payer, amount(in_series["billons"]), transfer_id,
+                                   series_id=r.taskId)
+            return self.await_task(started.taskId)
+
+        self.check_paid("startSeriesPayment, a payment in the series",
+                        pay(in_series["uniqueTransferId"]), "REQUEST_PAYMENT", payer,
+                        in_series["billons"], in_series["uniqueTransferId"])
+        self.check_moved("startSeriesPayment, a payment in the series", before,
+                         in_series["billons"])
+        task = pay("series-payment-2")
+        check("startSeriesPayment: a payment over the series' total: "
+              "FINISHED_ERR_SERIES_CONSTRAINTS_EXCEEDED",
+              task.status == "FINISHED_ERR_SERIES_CONSTRAINTS_EXCEEDED", task)
+        self.check_moved("startSeriesPayment, after the refused payment", before,
+                         in_series["billons"])
+
+    def endSeriesPayment(self):
+        series = self.status("", self.payments["series"]["uniqueTransferId"])
+
+        def end(series_id):
+            return self.service.endSeriesPayment(seriesId=series_id)
+
+        r = end(series.taskId)
+        check("endSeriesPayment of the running series: SUCCESS", r.requestStatus == "SUCCESS",
+              (series, r))
+        task = self.status(series.taskId)
+        check("endSeriesPayment: the series is SERIES_FINISHED",
+              task.status == "SERIES_FINISHED", task)
+        check_refused("endSeriesPayment: a request in the ended series",
+                      self.request(self.facts["wallet"]["username"], amount(1000),
+                                   "refused-13", series_id=series.taskId),
+                      "ERR_INVALID_SERIES_ID")
+        check("endSeriesPayment again: ERR_INVALID_TASK_ID",
+              end(series.taskId).requestStatus == "ERR_INVALID_TASK_ID")
+        check("endSeriesPayment malformed id: ERR_INVALID_TASK_ID",
+              end("ABC-123").requestStatus == "ERR_INVALID_TASK_ID")
+
+    def requestPersonalData(self):
+        user = self.facts["wallet"]["username"]
+
+        def ask(*args, **kwargs):
+            return self.service.requestPersonalData(**personal_data_request(*args, **kwargs))
+
+        check_refused("requestPersonalData type XYZ", ask(user, "OPTIONAL", "OPTIONAL", "XYZ"),
+                      "ERR_INVALID_PAYMENT_TYPE")
+        check_refused("requestPersonalData malformed name",
+                      ask("Not A Name", "OPTIONAL", "OPTIONAL"), "ERR_INVALID_USERNAME")
+        check_refused("requestPersonalData invoice ALWAYS", ask(user, "ALWAYS", "OPTIONAL"),
+                      "ERR_INVALID_INVOICE_OPTION")
+        check_refused("requestPersonalData delivery SOMETIMES",
+                      ask(user, "OPTIONAL", "SOMETIMES"), "ERR_INVALID_DELIVERY_OPTION")
+        invoice = json.loads(self.facts["wallet"]["invoiceDataJson"])
+        delivery = json.loads(self.facts["wallet"]["deliveryDataJson"])
+        task = self.await_task(ask(user, "OBLIGATORY", "NOT_NEEDED").taskId)
+        info = json.loads(text(task.additionalInfo) or "{}")
+        check("requestPersonalData invoice only: FINISHED_OK with the invoice data alone",
+              task.type == "PERSONAL_DATA_REQUEST" and task.status == "FINISHED_OK"
+              and info.get("invoiceData") == invoice and "deliveryData" not in info, task)
+        task = self.await_task(ask(user, "NOT_NEEDED", "OPTIONAL", "MONEY_COLLECT_REQUEST").taskId)
+        info = json.loads(text(task.additionalInfo) or "{}")
+        check("requestPersonalData MONEY_COLLECT_REQUEST, delivery only: the delivery data "
+              "alone (UTF-8 intact)", task.type == "MONEY_COLLECT_REQUEST"
+              and task.status == "FINISHED_OK" and info.get("deliveryData") == delivery
+              and "invoiceData" not in info, task)
+
+    def cancelPaymentRequest(self):
+        cancelled, order = self.payments["cancelled"], self.payments["order"]
+
+        def cancel(task_id, transfer_id=""):
+            return self.service.cancelPaymentRequest(taskId=task_id,
+                                                     uniqueTransferId=transfer_id)
+
+        check("cancelPaymentRequest malformed id: ERR_INVALID_TASK_ID",
+              cancel("ABC-123").requestStatus == "ERR_INVALID_TASK_ID")
+        check("cancelPaymentRequest unknown id: ERR_TASK_DOES_NOT_EXIST",
+              cancel(self.facts["unknownTaskId"]).requestStatus == "ERR_TASK_DOES_NOT_EXIST")
+        done = self.status("", order["uniqueTransferId"])
+        r = cancel(done.taskId, order["uniqueTransferId"])
+        check("cancelPaymentRequest of the finished order: ERR_TASK_NOT_CANCELLABLE",
+              r.requestStatus == "ERR_TASK_NOT_CANCELLABLE", (done, r))
+        # The newcomer is registered, and no node serves it: the request searches for 30 s.
+        started = self.request(self.facts["newcomer"]["username"],
+                               amount(cancelled["billons"]), cancelled["uniqueTransferId"])
+        check("cancelPaymentRequest: a request to a user nobody serves starts",
+              started.requestStatus == "SUCCESS", started)
+        r = cancel(started.taskId, "another-transfer")
+        check("cancelPaymentRequest another transfer id: ERR_INVALID_TRANSFER_ID",
+              r.requestStatus == "ERR_INVALID_TRANSFER_ID", r)
+        r = cancel(started.taskId, cancelled["uniqueTransferId"])
+        check("cancelPaymentRequest while it searches: SUCCESS", r.requestStatus == "SUCCESS", r)
+        task = self.status(started.taskId)
+        check("cancelPaymentRequest: the task is FINISHED_ERR_CANCELLED",
+              task.status == "FINISHED_ERR_CANCELLED"
+              and error_code(task) == "FINISHED_ERR_CANCELLED", task)
+        check("cancelPaymentRequest again: ERR_TASK_NOT_CANCELLABLE",
+              cancel(started.taskId).requestStatus == "ERR_TASK_NOT_CANCELLABLE")
+
+    def getPurchaseDocument(self):
+        def document(transfer_id):
+            return self.service.getPurchaseDocument(uniqueTransferId=transfer_id)
+
+        r = document(self.payments["order"]["uniqueTransferId"])
+        check("getPurchaseDocument of the order: SUCCESS, the document the shop sent",
+              r.requestStatus == "SUCCESS"
+              and json.loads(r.purchaseDocument) == json.loads(self.order_document()), r)
+        refund = self.payments["refund"]
+        r = document(refund["uniqueTransferId"])
+        filled = json.loads(text(r.purchaseDocument) or "{}")
+        sale = filled.get("sales_document_data", {})
+        check("getPurchaseDocument of the refund: the document the node filled in",
+              r.requestStatus == "SUCCESS" and sale.get("seller") == self.shop["username"]
+              and sale.get("buyer") == self.facts["wallet"]["username"]
+              and filled.get("amount") == refund["billons"]
+              and filled.get("merchant_unique_purchase_id") == refund["uniqueTransferId"], r)
+        r = document("never-sold-1")
+        check("getPurchaseDocument unknown id: ERR_INVALID_TRANSFER_ID, no document",
+              r.requestStatus == "ERR_INVALID_TRANSFER_ID" and text(r.purchaseDocument) == ""
+              and text(r.requestStatusDescription) != "", r)
+        r = document(self.payments["cancelled"]["uniqueTransferId"])
+        check("getPurchaseDocument of the cancelled request: ERR_INVALID_TRANSFER_ID, "
+              "naming its status", r.requestStatus == "ERR_INVALID_TRANSFER_ID"
+              and "FINISHED_ERR_CANCELLED" in text(r.requestStatusDescription), r)
+        check("getPurchaseDocument empty id: ERR_INVALID_TRANSFER_ID",
+              document("").requestStatus == "ERR_INVALID_TRANSFER_ID")
+
+    def getPurchaseDocumentList(self):
+        def listed(**given):
+            return self.service.getPurchaseDocumentList(searchCriteria=criteria(**given))
+
+        def ids(r):
+            return [item.uniqueTransferId for item in r.documents.item]
+
+        # The task the test prepared as a finished GIVE_MONEY is in the history too.
+        paid = [self.facts["finished"]["uniqueTransferId"]] + [
+            self.payments[name]["uniqueTransferId"]
+            for name in ("order", "refund", "window", "inSeries")]
+        r = listed()
+        check("getPurchaseDocumentList no criteria: SUCCESS, the payments that went through, "
+              "in finish order", r.requestStatus == "SUCCESS" and ids(r) == paid, r)
+        check("getPurchaseDocumentList: every document a JSON object",
+              all(isinstance(json.loads(item.purchaseDocument), dict)
+                  for item in r.documents.item), r.documents)
+        r = listed(startDate=utc(-3600), endDate=utc(3600))
+        check("getPurchaseDocumentList the hour around now (UTC): the same payments",
+              ids(r) == paid, r)
+        r = listed(startDate="2999-01-01 00:00:00", endDate="2999-12-31 23:59:59")
+        check("getPurchaseDocumentList a range in the future: SUCCESS, no item",
+              r.requestStatus == "SUCCESS" and r.documents.item == [], r)
+        order = amount(self.payments["order"]["billons"])
+        r = listed(fromAmount=order, toAmount=order)
+        check("getPurchaseDocumentList the order's amount: the order alone",
+              ids(r) == [self.payments["order"]["uniqueTransferId"]], r)
+        check("getPurchaseDocumentList malformed date: ERR_INVALID_DATE",
+              listed(startDate="yesterday").requestStatus == "ERR_INVALID_DATE")
+        r = listed(fromAmount=amount(2000), toAmount=amount(1000))
+        check("getPurchaseDocumentList fromAmount above toAmount: ERR_INVALID_AMOUNT",
+              r.requestStatus == "ERR_INVALID_AMOUNT", r)
+
 
 # The operations Suite exercises, in the order it runs them; each has a method of that name.
 # The login comes after the checks without a user.
 SUITE_OPERATIONS = ("hello", "getCurrencyRatio", "getTaskStatus", "listTasks", "cancelTask",
                     "waitForTask", "startRegister", "startLogin", "checkPassword", "getMpin",
                     "storePassword", "clearPassword", "getMerchantData", "setGeolocationInfo",
-                    "readSettings", "fetchUserLocation", "getMoneyStatus", "getCoinList")
+                    "readSettings", "fetchUserLocation", "getMoneyStatus", "getCoinList",
+                    "requestPaymentInitiation", "giveMoneyRequest", "expectPaymentRequest",
+                    "startSeriesPayment", "endSeriesPayment", "requestPersonalData",
+                    "cancelPaymentRequest", "getPurchaseDocument", "getPurchaseDocumentList")
 
 
 def run_operations(suite, served):
@@ -520,10 +953,12 @@ def main():
     document = etree.fromstring(requests.get(url + "?wsdl", timeout=10).content)
     served = wsdl_operations(document)
     check("the WSDL declares operations", len(served) > 0, served)
-    client = zeep.Client(url + "?wsdl")
+    history = HistoryPlugin()
+    client = zeep.Client(url + "?wsdl", plugins=[history])
     seen = sorted(client.wsdl.port_types["{ns1}cnodePortType"].operations)
     check("zeep sees the WSDL operations", seen == sorted(served), seen)
-    run_operations(Suite(client.service, facts, served), served)
+    wallet = zeep.Client(facts["wallet"]["url"] + "?wsdl").service
+    run_operations(Suite(client.service, wallet, history, facts, served), served)
 
     with tempfile.NamedTemporaryFile("wb", suffix=".wsdl", delete=False) as newer:
         newer.write(newer_wsdl(document, "transferEverything"))

@@ -13,9 +13,11 @@ import java.util.List;
  * What one client script checks against its own node, prepared by the test before the client
  * runs and written for it as JSON: the node's process id and P2P port, tasks in known states
  * (created through the engine), the accounts in the colony (a merchant registered and holding
- * minted coins, a name for the script to register) and the coins minted. Immutable.
+ * minted coins, a name for the script to register), the coins minted, the wallet the shop's
+ * payments go to and come from, and the payments the script makes ({@link Payment}). Immutable.
  */
-record Facts(long pid, int p2pPort, Tasks tasks, Accounts accounts, List<Minted> minted) {
+record Facts(long pid, int p2pPort, Tasks tasks, Accounts accounts, List<Minted> minted,
+             Wallet wallet) {
 
     /** A task type with exactly one task ({@link Tasks#singleId}), and one with none. */
     static final TaskType SINGLE_TYPE = TaskType.CHECK_SLAVE_STATUS;
@@ -29,6 +31,54 @@ record Facts(long pid, int p2pPort, Tasks tasks, Accounts accounts, List<Minted>
     Facts {
         minted = List.copyOf(minted);
     }
+
+    /**
+     * The payments every client script makes, in PLN, each under its own uniqueTransferId
+     * ({@code key} names it in the facts): the shop asks the wallet to pay for an order,
+     * refunds part of it, and the wallet pays through a window the shop opened; a request to
+     * the newcomer, whom no node serves, is cancelled while it searches; the wallet accepts a
+     * series of payments up to {@code SERIES}' billons in all, and one payment runs in it. The
+     * ids need only be unique per shop node, and each client has its own.
+     */
+    enum Payment {
+        ORDER("order", "order-1", 12_000),
+        REFUND("refund", "refund-1", 5_000),
+        WINDOW("window", "window-1", 4_000),
+        CANCELLED("cancelled", "cancelled-1", 1_000),
+        SERIES("series", "series-1", 3_000),
+        IN_SERIES("inSeries", "series-payment-1", 2_000);
+
+        private final String key;
+        private final String transferId;
+        private final long billons;
+
+        Payment(String key, String transferId, long billons) {
+            this.key = key;
+            this.transferId = transferId;
+            this.billons = billons;
+        }
+
+        String transferId() {
+            return transferId;
+        }
+
+        long billons() {
+            return billons;
+        }
+
+        /** What the shop's free PLN gains from the payments that go through. */
+        static long shopGain() {
+            return ORDER.billons - REFUND.billons + WINDOW.billons + IN_SERIES.billons;
+        }
+    }
+
+    /**
+     * The shop's counterparty: a user who is not a merchant, on a node of its own at {@code url}
+     * ({@link WalletNode}), holding {@code billons} PLN, paying requests up to
+     * {@code acceptUpTo} on its own and sharing this personal data (JSON objects) when asked.
+     */
+    record Wallet(String username, String url, long billons, long acceptUpTo,
+                  String invoiceDataJson, String deliveryDataJson) {}
 
     /**
      * The node's tasks as the clients expect to read them: shared ones only read, one the
@@ -112,6 +162,16 @@ record Facts(long pid, int p2pPort, Tasks tasks, Accounts accounts, List<Minted>
         root.putObject("newcomer").put("username", accounts.newcomer())
             .put("password", accounts.newcomerPassword());
         root.put("unknownUser", UNKNOWN_USER);
+        root.putObject("wallet").put("username", wallet.username()).put("url", wallet.url())
+            .put("billons", wallet.billons()).put("acceptUpTo", wallet.acceptUpTo())
+            .put("invoiceDataJson", wallet.invoiceDataJson())
+            .put("deliveryDataJson", wallet.deliveryDataJson());
+        ObjectNode payments = root.putObject("payments");
+        for (Payment payment : Payment.values()) {
+            payments.putObject(payment.key)
+                .put("uniqueTransferId", payment.transferId())
+                .put("billons", payment.billons());
+        }
         ArrayNode money = root.putArray("minted");
         for (Minted mint : minted) {
             ObjectNode item = money.addObject().put("currency", mint.currency())

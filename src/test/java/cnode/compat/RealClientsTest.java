@@ -40,7 +40,11 @@ import org.w3c.dom.NodeList;
  * calls every operation the WSDL declares and checks typed values, lists, ERR_* answers and
  * SOAP Faults the way an integrator's code would. Each client gets its own node joined to one
  * real colony ({@link PreparedNode}): it registers and logs in there, which changes the
- * node's user, and reads the coins the colony minted to its shop. The scripts fail on an
+ * node's user, and reads the coins the colony minted to its shop; then it asks a wallet on
+ * another real node ({@link WalletNode}) to pay, refunds it, lets it pay through a window,
+ * runs a series, asks for personal data, cancels a request and reads the purchase documents.
+ * Afterwards this test reads both users' money itself: each moved by exactly the payments that
+ * went through ({@link Facts.Payment}). The scripts fail on an
  * operation they do not exercise; this test checks it again from the WSDL, so a new operation
  * without client checks fails the suite. A missing client fails the test, naming its Debian
  * package, unless {@code -Dcnode.skipExternal=1}, which skips it (./cnode test
@@ -113,6 +117,18 @@ class RealClientsTest {
         assertThat(change.get(10, TimeUnit.SECONDS).moved()).as("waitee moved").isTrue();
         assertThat(prepared.node().life().snapshot().username()).as("the user %s logged in",
             client.label()).isEqualTo(prepared.facts().accounts().shop());
+        assertMoneyMoved(prepared);
+    }
+
+    /** The shop gained, and its wallet lost, exactly what the payments that went through move. */
+    private static void assertMoneyMoved(PreparedNode prepared) throws InterruptedException {
+        long shopExpected = PreparedNode.PLN_BILLONS + Facts.Payment.shopGain();
+        long walletExpected = WalletNode.BILLONS - Facts.Payment.shopGain();
+        PreparedNode.awaitTrue(() -> WalletNode.freePln(prepared.node()) == shopExpected
+                && prepared.wallet().freePln() == walletExpected,
+            () -> "the shop holds " + WalletNode.freePln(prepared.node()) + " PLN billons, not "
+                + shopExpected + "; the wallet " + prepared.wallet().freePln() + ", not "
+                + walletExpected);
     }
 
     private static void requireInstalled(RealClient client) {
