@@ -5,6 +5,7 @@ import cnode.api.CancelTaskOperation;
 import cnode.api.ExpectPaymentRequestOperation;
 import cnode.api.GiveMoneyRequestOperation;
 import cnode.api.RequestPaymentInitiationOperation;
+import cnode.api.RequestPingPaymentInitiationOperation;
 import cnode.api.PersonalDetailsRequestOperation;
 import cnode.api.StartSeriesPaymentOperation;
 import cnode.api.EndSeriesPaymentOperation;
@@ -269,7 +270,8 @@ public final class Node implements AutoCloseable {
             new GetPurchaseDocumentListOperation(gate, engine),
             new PersonalDetailsRequestOperation(gate, payments),
             new StartSeriesPaymentOperation(gate, payments),
-            new EndSeriesPaymentOperation(gate, payments)));
+            new EndSeriesPaymentOperation(gate, payments),
+            new RequestPingPaymentInitiationOperation(gate, payments)));
         return operations;
     }
 

@@ -59,7 +59,7 @@ class HttpRoutesTest {
                 "getCurrencyRatio", "requestPaymentInitiation", "giveMoneyRequest",
                 "cancelPaymentRequest", "expectPaymentRequest", "getPurchaseDocument",
                 "getPurchaseDocumentList", "requestPersonalData", "startSeriesPayment",
-                "endSeriesPayment");
+                "endSeriesPayment", "requestPingPaymentInitiation");
             Element address = (Element) doc.getElementsByTagNameNS(
                 "http://schemas.xmlsoap.org/wsdl/soap/", "address").item(0);
             assertThat(address.getAttribute("location"))

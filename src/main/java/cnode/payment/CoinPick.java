@@ -82,6 +82,46 @@ record CoinPick(String refusal, List<String> payerCoinIds, List<String> changeCo
     }
 
     /**
+     * A ping (contract: "a small amount there and back"): the smallest of the payer's coins
+     * (valid past {@code validUntilMs}) for which the other side's offer holds change of
+     * exactly its value goes there, the change comes back, in one swap of amount 0. No coin:
+     * NOT_ENOUGH_MONEY; no offer that matches any coin: CHANGE_MISMATCH.
+     */
+    static CoinPick exchange(WalletRead read, String currencyCode, long validUntilMs,
+                             List<PaymentWire.Offered> change) {
+        Currency currency = new Currency(currencyCode);
+        List<HeldCoin> free = new ArrayList<>();
+        for (HeldCoin coin : read.view().coins(CoinStanding.FREE)) {
+            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0
+                && coin.coin().expiresAtMs() > validUntilMs) {
+                free.add(coin);
+            }
+        }
+        if (free.isEmpty()) {
+            return refused("NOT_ENOUGH_MONEY");
+        }
+        List<CoinFace> offer = new ArrayList<>(change.size());
+        for (PaymentWire.Offered coin : change) {
+            offer.add(new CoinFace(coin.id(), coin.faceValue()));
+        }
+        long tried = -1;
+        for (HeldCoin coin : free) {
+            long face = coin.coin().faceValue();
+            if (face == tried || offer.isEmpty()) {
+                continue;
+            }
+            tried = face;
+            Selection back = CoinSelection.choose(face, new Purse(offer, 0), List.of(),
+                SWAP_COINS_MAX - 1);
+            if (back.outcome() == Selection.Outcome.EXACT) {
+                return new CoinPick(null, List.of(coin.coin().id()), ids(back.payerCoins()),
+                    face);
+            }
+        }
+        return refused("CHANGE_MISMATCH");
+    }
+
+    /**
      * The money outcomes before any coin is chosen, in the contract's order: not enough
      * (free + locked below the amount; OUTDATED when expired coins would have made it), then
      * collecting (free below the amount, locked making it up); null when free money suffices.

@@ -166,9 +166,11 @@ public final class PaymentDesk implements PeerHandler {
         String reservation = "in:" + offer.transferId();
         CoinPick pick = null;
         for (int attempt = 0; attempt < PICK_ATTEMPTS && pick == null; attempt++) {
-            CoinPick candidate = CoinPick.fromWallet(attempt == 0 ? read
-                : wallet.readAs(user.username()), offer.amount(), offer.currency(),
-                offer.expiresAtMs(), offer.change());
+            WalletRead now = attempt == 0 ? read : wallet.readAs(user.username());
+            CoinPick candidate = offer.kind().equals("PING_PAYMENT")
+                ? CoinPick.exchange(now, offer.currency(), offer.expiresAtMs(), offer.change())
+                : CoinPick.fromWallet(now, offer.amount(), offer.currency(),
+                    offer.expiresAtMs(), offer.change());
             if (candidate.refusal() != null) {
                 return new PeerReply.Refused(candidate.refusal());
             }

@@ -8,7 +8,7 @@ import java.util.Optional;
  * What an operation asks the node to do: a payment task of {@code type} with the user
  * {@code counterparty}, checked for shape by the operation. REQUEST_PAYMENT and PING_PAYMENT
  * ask the counterparty to pay this node's user; GIVE_MONEY and MONEY_COLLECT pay the
- * counterparty.
+ * counterparty. A ping's amount is 0: coins of equal value go there and back in one swap.
  *
  * @param fingerprint  a digest of the call's parameters, for the uniqueTransferId rule
  * @param peerHint     where the counterparty's node is, when the call said so
@@ -18,7 +18,8 @@ public record PaymentOrder(TaskType type, String counterparty, long amount, Stri
                            String seriesId, Optional<PeerAddress> peerHint,
                            String fingerprint) {
     public PaymentOrder {
-        if (type == null || counterparty == null || currency == null || amount <= 0) {
+        if (type == null || counterparty == null || currency == null || amount < 0
+            || (amount == 0 && type != TaskType.PING_PAYMENT)) {
             throw new IllegalArgumentException("not a payment order");
         }
         title = title == null ? "" : title;

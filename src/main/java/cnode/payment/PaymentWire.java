@@ -58,8 +58,9 @@ final class PaymentWire {
             String transferId = text(body, "transferId");
             long amount = number(body, "amount");
             String currency = text(body, "currency");
+            boolean ping = text(body, "kind").equals("PING_PAYMENT");
             if (role.isEmpty() || change.isEmpty() || !TRANSFER_ID.matcher(transferId).matches()
-                || amount <= 0 || !CURRENCY.matcher(currency).matches()
+                || amount < 0 || (amount == 0 && !ping) || !CURRENCY.matcher(currency).matches()
                 || number(body, "expiresAtMs") <= 0) {
                 return Optional.empty();
             }

@@ -155,6 +155,26 @@ class PaymentSystemTest {
     }
 
     @Test
+    void aPingGoesThereAndBackAndCostsNothing() throws Exception {
+        long shopBefore = free(shop);
+        long aliceBefore = free(alice);
+        Map<String, String> ping = Network.awaitEnd(shop, shop.call(
+            "requestPingPaymentInitiation", "<requestData><username>pay.alice</username>"
+                + "</requestData>").get("taskId"));
+        assertThat(ping.get("type")).isEqualTo("PING_PAYMENT");
+        assertThat(ping.get("status")).as(ping.toString()).isEqualTo("FINISHED_OK");
+        assertThat(ping.get("additionalInfo")).contains("\"coinCount\"");
+        Thread.sleep(1_500);
+        assertThat(free(shop)).isEqualTo(shopBefore);
+        assertThat(free(alice)).isEqualTo(aliceBefore);
+        Map<String, String> refused = Network.awaitEnd(shop, shop.call(
+            "requestPingPaymentInitiation", "<requestData><username>pay.carol</username>"
+                + "</requestData>").get("taskId"));
+        assertThat(refused.get("status")).isEqualTo("FINISHED_ERR_USER_REJECTED");
+        assertConserved();
+    }
+
+    @Test
     void personalDataIsSharedAsTheFlagsAskOrRefused() throws Exception {
         Map<String, String> shared = Network.awaitEnd(shop, shop.call("requestPersonalData",
             "<username>pay.alice</username><requestInvoiceData>OBLIGATORY</requestInvoiceData>"
