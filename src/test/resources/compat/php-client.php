@@ -461,7 +461,10 @@ function refusedBeforeLogin(array $served): void
             'before-login-4'),
         'endSeriesPayment' => ['seriesId' => $facts->unknownTaskId],
         'requestPersonalData' => personalDataRequest($facts->wallet->username, 'OPTIONAL',
-            'OPTIONAL')];
+            'OPTIONAL'),
+        'requestPingPaymentInitiation' => ['requestData' => requestData(
+            $facts->wallet->username, 'before-login-5'), 'paymentContext' => '',
+            'peerLocation' => null]];
     foreach ($calls as $operation => $params) {
         if (!in_array($operation, $served, true)) {
             continue;
@@ -872,6 +875,25 @@ $checks = [
             $refund->billons, $refund->uniqueTransferId);
         checkMoved('giveMoneyRequest', $before, -$refund->billons);
     },
+    'requestPingPaymentInitiation' => function () use ($facts) {
+        $payer = $facts->wallet->username;
+        $ping = fn(string $user, string $id) => call('requestPingPaymentInitiation',
+            ['requestData' => requestData($user, $id), 'paymentContext' => '',
+                'peerLocation' => null]);
+        checkRefused('requestPingPaymentInitiation malformed user',
+            $ping('Not A Name', 'ping-refused-1'), 'ERR_INVALID_USERNAME');
+        $before = balances();
+        $r = $ping($payer, 'ping-1');
+        check('requestPingPaymentInitiation: SUCCESS with a task id',
+            $r->requestStatus === 'SUCCESS' && preg_match('/^[0-9A-Z]{26}$/', $r->taskId) === 1,
+            show($r));
+        $task = awaitTask($r->taskId);
+        $info = json_decode($task->additionalInfo, true);
+        check('requestPingPaymentInitiation: PING_PAYMENT FINISHED_OK, a coin there and back',
+            $task->type === 'PING_PAYMENT' && $task->status === 'FINISHED_OK'
+            && $info['amount']['amount'] === 0 && $info['coinCount'] >= 2, show($task));
+        checkMoved('requestPingPaymentInitiation costs nothing', $before, 0);
+    },
     'expectPaymentRequest' => function () use ($facts) {
         global $wallet;
         $payer = $facts->wallet->username;
@@ -1041,8 +1063,9 @@ $checks = [
     'getPurchaseDocumentList' => function () use ($facts) {
         $payments = $facts->payments;
         // The task the test prepared as a finished GIVE_MONEY is in the history too.
+        // The ping (ping-1) went through as well: an exchange of equal value, amount 0.
         $paid = [$facts->finished->uniqueTransferId, $payments->order->uniqueTransferId,
-            $payments->refund->uniqueTransferId, $payments->window->uniqueTransferId,
+            $payments->refund->uniqueTransferId, 'ping-1', $payments->window->uniqueTransferId,
             $payments->inSeries->uniqueTransferId];
         $r = documentList([]);
         check('getPurchaseDocumentList no criteria: SUCCESS, the payments that went through, '

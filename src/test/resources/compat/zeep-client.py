@@ -252,7 +252,11 @@ class Suite:
                      self.facts["wallet"]["username"], amount(1000), "before-login-4"),
                  "endSeriesPayment": {"seriesId": self.facts["unknownTaskId"]},
                  "requestPersonalData": personal_data_request(
-                     self.facts["wallet"]["username"], "OPTIONAL", "OPTIONAL")}
+                     self.facts["wallet"]["username"], "OPTIONAL", "OPTIONAL"),
+                 "requestPingPaymentInitiation": {
+                     "requestData": request_data(self.facts["wallet"]["username"],
+                                                 "before-login-5"),
+                     "paymentContext": "", "peerLocation": NO_LOCATION}}
         for name, params in calls.items():
             if name not in self.served:
                 continue
@@ -689,6 +693,26 @@ class Suite:
                         refund["billons"], refund["uniqueTransferId"])
         self.check_moved("giveMoneyRequest", before, -refund["billons"])
 
+    def requestPingPaymentInitiation(self):
+        payer = self.facts["wallet"]["username"]
+
+        def ping(user, transfer_id):
+            return self.service.requestPingPaymentInitiation(
+                requestData=request_data(user, transfer_id), paymentContext="",
+                peerLocation=NO_LOCATION)
+        check_refused("requestPingPaymentInitiation malformed user",
+                      ping("Not A Name", "ping-refused-1"), "ERR_INVALID_USERNAME")
+        before = self.balances()
+        r = ping(payer, "ping-1")
+        check("requestPingPaymentInitiation: SUCCESS with a task id",
+              r.requestStatus == "SUCCESS" and TASK_ID.match(text(r.taskId)) is not None, r)
+        task = self.await_task(r.taskId)
+        info = json.loads(task.additionalInfo)
+        check("requestPingPaymentInitiation: PING_PAYMENT FINISHED_OK, a coin there and back",
+              task.type == "PING_PAYMENT" and task.status == "FINISHED_OK"
+              and info["amount"]["amount"] == 0 and info["coinCount"] >= 2, task)
+        self.check_moved("requestPingPaymentInitiation costs nothing", before, 0)
+
     def expectPaymentRequest(self):
         payer, window = self.facts["wallet"]["username"], self.payments["window"]
         for case, (username, money, timeout, code) in {
@@ -889,9 +913,11 @@ class Suite:
             return [item.uniqueTransferId for item in r.documents.item]
 
         # The task the test prepared as a finished GIVE_MONEY is in the history too.
+        # The ping (ping-1) went through as well: an exchange of equal value, amount 0.
         paid = [self.facts["finished"]["uniqueTransferId"]] + [
-            self.payments[name]["uniqueTransferId"]
-            for name in ("order", "refund", "window", "inSeries")]
+            self.payments[name]["uniqueTransferId"] for name in ("order", "refund")] + [
+            "ping-1"] + [self.payments[name]["uniqueTransferId"]
+                         for name in ("window", "inSeries")]
         r = listed()
         check("getPurchaseDocumentList no criteria: SUCCESS, the payments that went through, "
               "in finish order", r.requestStatus == "SUCCESS" and ids(r) == paid, r)
@@ -921,7 +947,8 @@ SUITE_OPERATIONS = ("hello", "getCurrencyRatio", "getTaskStatus", "listTasks", "
                     "waitForTask", "startRegister", "startLogin", "checkPassword", "getMpin",
                     "storePassword", "clearPassword", "getMerchantData", "setGeolocationInfo",
                     "readSettings", "fetchUserLocation", "getMoneyStatus", "getCoinList",
-                    "requestPaymentInitiation", "giveMoneyRequest", "expectPaymentRequest",
+                    "requestPaymentInitiation", "giveMoneyRequest",
+                    "requestPingPaymentInitiation", "expectPaymentRequest",
                     "startSeriesPayment", "endSeriesPayment", "requestPersonalData",
                     "cancelPaymentRequest", "getPurchaseDocument", "getPurchaseDocumentList")
 

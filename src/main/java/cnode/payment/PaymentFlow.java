@@ -56,6 +56,9 @@ final class PaymentFlow {
     static final long SETTLE_TIMEOUT_MS = 10_000;
     static final long SWAP_MARGIN_MS = 60_000;
     static final long SWAP_SPAN_MS_MAX = 600_000;
+    /** Tries to store a task's end while the store refuses writes, a second apart. */
+    static final int PUBLISH_ATTEMPTS = 120;
+    static final long PUBLISH_RETRY_MS = 1_000;
 
     /** How a step ended: go on, the task ended from outside, or the task's ending. */
     record Step(TaskStatus status, String message) {
@@ -550,8 +553,27 @@ final class PaymentFlow {
             ok ? coins : 0, ending.status(), order.seriesId(), order.title(),
             PaymentRecords.document(order.description()),
             user == null ? "" : user.username(), "", 0, 0);
-        payments.engine.finish(taskId, ending.status(), ok ? null : ending.message(), record,
-            payments.clock.nowMs());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                payments.engine.finish(taskId, ending.status(), ok ? null : ending.message(),
+                    record, payments.clock.nowMs());
+                return;
+            } catch (RuntimeException refused) {
+                // The store refuses writes (full, read-only, locked): the end is kept only once
+                // committed, so it is tried again; the task shows its last committed status
+                // meanwhile, and a restart settles it from the registry.
+                if (attempt >= PUBLISH_ATTEMPTS || !payments.running()) {
+                    LOG.error("task {}: its end {} could not be stored after {} attempts",
+                        taskId, ending.status(), attempt, refused);
+                    return;
+                }
+                LOG.warn("task {}: its end {} could not be stored ({}); trying again", taskId,
+                    ending.status(), refused.getMessage());
+                if (!pause(PUBLISH_RETRY_MS)) {
+                    return;
+                }
+            }
+        }
     }
 
     /** One colony call, repeated while the colony cannot answer and the task wants it. */
