@@ -181,6 +181,7 @@ public final class Node implements AutoCloseable {
         }
         membership.start();
         int resumed = payments.recover();
+        payments.retell();
         if (resumed > 0) {
             LOG.info("{} payment task(s) interrupted by the restart are being settled", resumed);
         }

@@ -125,8 +125,7 @@ public final class PaymentDesk implements PeerHandler {
             case PAY_SIGN -> PaymentWire.terms(body).map(terms -> sign(user, fromUser, terms))
                 .orElse(new PeerReply.Refused("MALFORMED"));
             case PAY_VERIFY -> verify(user, fromUser, PaymentWire.text(body, "transferId"));
-            case PAY_DONE -> settle(fromUser, PaymentWire.text(body, "transferId"),
-                PaymentWire.text(body, "state"));
+            case PAY_DONE -> settle(user, fromUser, body);
             case PERSONAL_DATA_ASK -> personalData(fromUser, body);
             case SERIES_OFFER -> seriesOffered(fromUser, body);
             case SERIES_REVOKED -> seriesEnds.revoked(PaymentWire.text(body, "seriesId"),
@@ -376,9 +375,14 @@ public final class PaymentDesk implements PeerHandler {
             : new PeerReply.Refused("NOT_AS_AGREED");
     }
 
-    private PeerReply settle(String from, String transferId, String state) {
+    private PeerReply settle(NodeUser user, String from, JsonNode body) {
+        String transferId = PaymentWire.text(body, "transferId");
+        String state = PaymentWire.text(body, "state");
         Pending offer = pending.get(transferId);
         if (offer == null || !offer.from().equals(from)) {
+            if (state.equals("COMMITTED")) {
+                settleUnknown(user, from, body, transferId);
+            }
             return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,
                 PaymentWire.single("transferId", transferId));
         }
@@ -392,6 +396,45 @@ public final class PaymentDesk implements PeerHandler {
         LOG.info("payment {} with {} settled here: {}", transferId, from, state);
         return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,
             PaymentWire.single("transferId", transferId));
+    }
+
+    /**
+     * A committed payment this side has no note of (it restarted after it accepted the
+     * offer): recorded once the registry confirms the swap committed between these two users,
+     * with the registry's amount.
+     */
+    private void settleUnknown(NodeUser user, String from, JsonNode body, String transferId) {
+        SwapReply swap;
+        try {
+            if (!(swaps.swap(user.session(), transferId) instanceof Outcome.Ok<SwapReply> ok)) {
+                return;
+            }
+            swap = ok.reply();
+        } catch (IOException unreachable) {
+            return;
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        boolean iPaid = swap.payer().equals(user.username()) && swap.payee().equals(from);
+        boolean iGot = swap.payee().equals(user.username()) && swap.payer().equals(from);
+        if (!swap.state().equals("COMMITTED") || (!iPaid && !iGot)) {
+            return;
+        }
+        long nowMs = clock.nowMs();
+        PaymentWire.Role role = iPaid ? PaymentWire.Role.COUNTERPARTY_PAYS
+            : PaymentWire.Role.COUNTERPARTY_RECEIVES;
+        String kind = PaymentWire.text(body, "kind").isEmpty() ? "PAYMENT"
+            : PaymentWire.text(body, "kind");
+        Pending known = new Pending(transferId, from, role, kind, swap.amount(),
+            swap.currency(), PaymentWire.text(body, "title"),
+            PaymentWire.text(body, "description"), PaymentWire.text(body, "uniqueTransferId"),
+            PaymentWire.text(body, "seriesId"), swap.expiresAtMs(), "in:" + transferId,
+            swap.preparedAtMs());
+        wallet.invalidate();
+        settlement.settled(known, "COMMITTED", nowMs);
+        LOG.info("payment {} with {} settled here from the registry: COMMITTED", transferId,
+            from);
     }
 
     private void remember(String from, PaymentWire.Offer offer, String reservation) {
@@ -412,6 +455,15 @@ public final class PaymentDesk implements PeerHandler {
                 offer)) {
                 wallet.release(offer.reservation());
                 swept++;
+                NodeUser user = life.snapshot().user();
+                if (user != null) {
+                    // Never told how it ended (the other node stopped): the registry says.
+                    Thread.ofVirtual().name("desk-sweep").start(() -> settleUnknown(user,
+                        offer.from(), PaymentWire.done(offer.transferId(), "COMMITTED",
+                            offer.role(), offer.kind(), offer.amount(), offer.currency(),
+                            offer.uniqueTransferId(), offer.title(), offer.description(),
+                            offer.seriesId()), offer.transferId()));
+                }
             }
         }
         return swept;

@@ -85,6 +85,7 @@ final class PaymentFlow {
     private boolean committed;
     private boolean countedOutgoing;
     private long changeReturned;
+    private boolean counterpartyTold;
     private boolean inSeriesQueue;
     private boolean chargedToSeries;
 
@@ -534,8 +535,17 @@ final class PaymentFlow {
             payments.wallet.release(reservation);
         }
         if (link != null && offered) {
-            request(PeerMessageKind.PAY_DONE, PaymentWire.single("transferId", transferId)
-                .put("state", committed ? "COMMITTED" : "VOIDED"), SETTLE_TIMEOUT_MS);
+            var done = PaymentWire.done(transferId, committed ? "COMMITTED" : "VOIDED",
+                order.counterpartyPays() ? PaymentWire.Role.COUNTERPARTY_PAYS
+                    : PaymentWire.Role.COUNTERPARTY_RECEIVES, order.type().name(),
+                order.amount(), order.currency(), order.uniqueTransferId() == null ? ""
+                    : order.uniqueTransferId(), order.title(), order.description(),
+                order.seriesId());
+            PeerReply told = request(PeerMessageKind.PAY_DONE, done, SETTLE_TIMEOUT_MS);
+            counterpartyTold = told instanceof PeerReply.Answered;
+            if (committed && !counterpartyTold) {
+                payments.tellLater(order.counterparty(), done);
+            }
         }
     }
 
@@ -555,8 +565,8 @@ final class PaymentFlow {
             user == null ? "" : user.username(), "", 0, 0);
         for (int attempt = 1; ; attempt++) {
             try {
-                payments.engine.finish(taskId, ending.status(), ok ? null : ending.message(),
-                    record, payments.clock.nowMs());
+                payments.engine.finish(taskId, ending.status(), ok ? "{\"counterpartyTold\":"
+                    + counterpartyTold + "}" : ending.message(), record, payments.clock.nowMs());
                 return;
             } catch (RuntimeException refused) {
                 // The store refuses writes (full, read-only, locked): the end is kept only once

@@ -37,8 +37,12 @@ public final class PaymentRecords {
         return new PaymentRecord("", "", "", direction(task.type().name()),
             task.type().name(), info.path("counterparty").asText(""),
             amount.path("amount").asLong(0), currency.isEmpty() ? "PLN" : currency, 0,
-            0, 0, 0, TaskStatus.FINISHED_ERR, info.path("seriesId").asText(""), "", "{}",
-            cashier == null ? "" : cashier, "", 0, 0);
+            info.path("transferredAmount").path("amount").asLong(0),
+            info.path("changeReturned").path("amount").asLong(0),
+            info.path("coinCount").asInt(0), TaskStatus.FINISHED_ERR,
+            info.path("seriesId").asText(""), info.path("title").asText(""),
+            document(info.path("description").asText("")), cashier == null ? "" : cashier,
+            "", 0, 0);
     }
 
     /**
@@ -47,6 +51,12 @@ public final class PaymentRecords {
      */
     public static PaymentRecord settled(PaymentDesk.Pending pending, String state,
                                         String cashier, long nowMs) {
+        return settled(pending, state, cashier, nowMs, pending.amount());
+    }
+
+    /** As above, {@code transferred} being what the registry says the payee gained. */
+    static PaymentRecord settled(PaymentDesk.Pending pending, String state, String cashier,
+                                 long nowMs, long transferred) {
         if (!state.equals("COMMITTED")) {
             return null;
         }
@@ -54,7 +64,7 @@ public final class PaymentRecords {
             ? PaymentRecord.Direction.OUT : PaymentRecord.Direction.IN;
         return new PaymentRecord(pending.transferId(), "", pending.uniqueTransferId(),
             direction, pending.kind(), pending.from(), pending.amount(), pending.currency(), 0,
-            pending.amount(), 0, 0, TaskStatus.FINISHED_OK, pending.seriesId(),
+            transferred, 0, 0, TaskStatus.FINISHED_OK, pending.seriesId(),
             pending.title(), document(pending.description()), cashier == null ? "" : cashier,
             "", Math.min(pending.receivedMs(), nowMs), nowMs);
     }

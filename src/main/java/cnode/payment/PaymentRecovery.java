@@ -5,6 +5,9 @@ import cnode.colony.client.Outcome;
 import cnode.node.NodeUser;
 import cnode.task.Task;
 import cnode.task.TaskStatus;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,6 +26,7 @@ import org.slf4j.LoggerFactory;
  */
 final class PaymentRecovery {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentRecovery.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final long RETRY_MS = 500;
 
     private final Payments payments;
@@ -47,7 +51,62 @@ final class PaymentRecovery {
                 return;
             }
         }
-        answer.ifPresent(this::settle);
+        answer.ifPresent(outcome -> {
+            String state = settle(outcome);
+            tell(state.equals("COMMITTED") || state.equals("ALREADY_COMMITTED") ? "COMMITTED"
+                : "VOIDED");
+        });
+    }
+
+    /**
+     * Tells the counterparty how the swap ended, as the flow would have (best effort: a node
+     * not found within the search timeout is not told; its desk frees its reservation when
+     * the swap's time is over).
+     */
+    private void tell(String state) {
+        ObjectNode done = doneOf(task, state);
+        if (done == null || done.path("counterparty").asText("").isEmpty()) {
+            return;
+        }
+        String counterparty = done.path("counterparty").asText();
+        PeerSearch.Found found = PeerSearch.find(payments, counterparty, Optional.empty(),
+            payments::running);
+        try {
+            if (found.link() != null && found.link().request(cnode.peer.PeerMessageKind.PAY_DONE,
+                done, PaymentFlow.SETTLE_TIMEOUT_MS) instanceof cnode.peer.PeerReply.Answered) {
+                return;
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        if (state.equals("COMMITTED")) {
+            payments.tellLater(counterparty, done);
+        }
+    }
+
+    /**
+     * The {@code PAY_DONE} body of a payment task, from its additionalInfo (plus its
+     * {@code counterparty} and {@code counterpartyTold}, which the receiver ignores); null
+     * when the info cannot be read.
+     */
+    static ObjectNode doneOf(Task task, String state) {
+        JsonNode info;
+        try {
+            info = JSON.readTree(task.additionalInfo());
+        } catch (IOException malformed) {
+            return null;
+        }
+        boolean theyPay = PaymentRecords.direction(task.type().name())
+            == cnode.task.PaymentRecord.Direction.IN;
+        return PaymentWire.done("pay-" + task.id(), state, theyPay
+                ? PaymentWire.Role.COUNTERPARTY_PAYS : PaymentWire.Role.COUNTERPARTY_RECEIVES,
+            task.type().name(), info.path("amount").path("amount").asLong(0),
+            info.path("amount").path("currency").asText("PLN"),
+            info.path("uniqueTransferId").asText(""), info.path("title").asText(""),
+            info.path("description").asText(""), info.path("seriesId").asText(""))
+            .put("counterparty", info.path("counterparty").asText(""))
+            .put("counterpartyTold", info.path("counterpartyTold").asBoolean(false));
     }
 
     private boolean wanted() {
@@ -73,7 +132,8 @@ final class PaymentRecovery {
         }
     }
 
-    private void settle(Outcome<SwapReply> outcome) {
+    /** Ends the task as the registry's answer says; answers that answer's name. */
+    private String settle(Outcome<SwapReply> outcome) {
         long nowMs = payments.clock.nowMs();
         String state = outcome instanceof Outcome.Ok<SwapReply> ok ? ok.reply().state()
             : ((Outcome.Refused<SwapReply>) outcome).refusal().error();
@@ -90,6 +150,7 @@ final class PaymentRecovery {
                 + "restarted during the payment, before its point of no return; nothing moved.",
                 nowMs);
         }
+        return state;
     }
 
     private static boolean pause() {

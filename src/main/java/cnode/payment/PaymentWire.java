@@ -129,6 +129,20 @@ final class PaymentWire {
             change.get(), number(body, "expiresAtMs")));
     }
 
+    /**
+     * {@code PAY_DONE}: how the swap ended, and what the payment was, so a side that lost its
+     * own note of the offer (a restart) can still record it once the registry confirms it.
+     */
+    static ObjectNode done(String transferId, String state, Role role, String kind,
+                           long amount, String currency, String uniqueTransferId,
+                           String title, String description, String seriesId) {
+        return JsonNodeFactory.instance.objectNode().put("transferId", transferId)
+            .put("state", state).put("role", role.name()).put("kind", kind)
+            .put("amount", amount).put("currency", currency)
+            .put("uniqueTransferId", uniqueTransferId).put("title", title)
+            .put("description", description).put("seriesId", seriesId);
+    }
+
     /** A body with one text field. */
     static ObjectNode single(String name, String value) {
         return JsonNodeFactory.instance.objectNode().put(name, value);

@@ -31,6 +31,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Payments implements AutoCloseable {
     static final long RATE_WINDOW_MS = 60_000;
     static final int RATE_USERS_MAX = 100_000;
+    static final int TELL_ATTEMPTS = 60;
+    static final long RETELL_SPAN_MS = 3_600_000;
+    static final int RETELL_MAX = 500;
+    static final long TELL_RETRY_MS = 2_000;
     static final Set<TaskType> PAYMENT_TYPES = EnumSet.of(TaskType.REQUEST_PAYMENT,
         TaskType.PING_PAYMENT, TaskType.GIVE_MONEY, TaskType.MONEY_COLLECT);
 
@@ -173,6 +177,58 @@ public final class Payments implements AutoCloseable {
         });
     }
 
+    /**
+     * After a start: payments of the last {@link #RETELL_SPAN_MS} that finished OK without the
+     * counterparty hearing of it (its node was down, or this one stopped before it could tell)
+     * are told again, in the background; at most {@link #RETELL_MAX} of them. A counterparty
+     * that recorded the payment already records it once more under the same id, which
+     * changes nothing.
+     */
+    public int retell() {
+        long nowMs = clock.nowMs();
+        int told = 0;
+        for (Task task : engine.list(new cnode.task.TaskQuery(null,
+            cnode.task.TaskStatus.FINISHED_OK, nowMs - RETELL_SPAN_MS, nowMs, 0, "",
+            RETELL_MAX), nowMs)) {
+            ObjectNode done = PaymentRecovery.doneOf(task, "COMMITTED");
+            if (PAYMENT_TYPES.contains(task.type()) && done != null
+                && !done.path("counterpartyTold").asBoolean(false)) {
+                tellLater(done.path("counterparty").asText(), done);
+                told++;
+            }
+        }
+        return told;
+    }
+
+    /**
+     * Tells {@code counterparty}'s node how a payment ended, in the background, when it could
+     * not be told at once (its node restarted, its link dropped): tried again every
+     * {@link #TELL_RETRY_MS} for {@link #TELL_ATTEMPTS} attempts, so its history gets the
+     * payment once it is back.
+     */
+    void tellLater(String counterparty, ObjectNode done) {
+        if (!running) {
+            return;
+        }
+        flows.execute(() -> {
+            for (int attempt = 0; attempt < TELL_ATTEMPTS && running; attempt++) {
+                PeerSearch.Found found = PeerSearch.find(this, counterparty,
+                    java.util.Optional.empty(), this::running);
+                try {
+                    if (found.link() != null && found.link().request(
+                        cnode.peer.PeerMessageKind.PAY_DONE, done, 10_000)
+                        instanceof cnode.peer.PeerReply.Answered) {
+                        return;
+                    }
+                    Thread.sleep(TELL_RETRY_MS);
+                } catch (InterruptedException stop) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        });
+    }
+
     /** Starts a PERSONAL_DATA_REQUEST or MONEY_COLLECT_REQUEST task asking {@code ask}. */
     public TaskEngine.Created askPersonalData(TaskType type, String username, String invoice,
                                               String delivery, String merchantName,
@@ -199,6 +255,8 @@ public final class Payments implements AutoCloseable {
         info.set("transferredAmount", billonAmount(0, order.currency()));
         info.set("changeReturned", billonAmount(0, order.currency()));
         info.put("coinCount", 0).put("seriesId", order.seriesId());
+        // Kept with the task so that a payment settled after a restart is recorded whole.
+        info.put("title", order.title()).put("description", order.description());
         return info;
     }
 

@@ -80,4 +80,25 @@ final class NodeProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
     }
+
+    /** The process id, for the signals a test sends it (SIGSTOP and SIGCONT, see Signals). */
+    long pid() {
+        return process.pid();
+    }
+
+    /** Calls an operation; the whole response body, or null when the node does not answer. */
+    String body(String operation, String params) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + soapPort + "/"))
+                .header("Content-Type", "text/xml").timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString(Envelopes.call(operation, params)))
+                .build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException notYet) {
+            return null;
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
 }
