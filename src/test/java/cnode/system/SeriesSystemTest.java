@@ -156,6 +156,8 @@ class SeriesSystemTest {
         String failing = inSeries(shop, payer, series, 1_000);
         Network.awaitTask(shop, failing, Set.of("SEARCHING"));
         String queued = inSeries(shop, payer, series, 1_000);
+        assertThat(shop.call("getTaskStatus", "<taskId>" + queued + "</taskId>").get("status"))
+            .as("queued behind the first, before it touches anything").isEqualTo("PREPARATION");
         assertThat(Network.awaitEnd(shop, failing).get("status"))
             .isEqualTo("FINISHED_ERR_USER_NOT_FOUND");
         assertThat(Network.awaitEnd(shop, queued).get("status"))
