@@ -311,7 +311,7 @@ public final class Node implements AutoCloseable {
         NodeLife.Snapshot now = life.snapshot();
         List<PageView.Balance> balances = new ArrayList<>();
         if (now.user() != null) {
-            WalletRead read = wallet.readAs(now.username());
+            WalletRead read = wallet.readSettled(now.username());
             if (read.view() != null) {
                 for (cnode.wallet.Balance balance : read.view().balances()) {
                     if (balance.colour() == 0) {

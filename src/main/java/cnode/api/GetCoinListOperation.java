@@ -66,7 +66,7 @@ public final class GetCoinListOperation extends DirectOperation {
             return reply(List.of(), List.of(), List.of(), pass.refusal(),
                 pass.refusal().description());
         }
-        WalletRead read = wallet.readAs(pass.user().username());
+        WalletRead read = wallet.readSettled(pass.user().username());
         if (read.view() == null) {
             return reply(List.of(), List.of(), List.of(), RequestStatus.ERR_VUI_CANT_READ,
                 GetMoneyStatusOperation.CANT_READ);

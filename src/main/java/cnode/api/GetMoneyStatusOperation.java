@@ -61,7 +61,7 @@ public final class GetMoneyStatusOperation extends DirectOperation {
         if (pass.refusal() != null) {
             return error(pass.refusal(), pass.refusal().description());
         }
-        WalletRead read = wallet.readAs(pass.user().username());
+        WalletRead read = wallet.readSettled(pass.user().username());
         if (read.view() == null) {
             return error(RequestStatus.ERR_VUI_CANT_READ, CANT_READ);
         }

@@ -380,8 +380,9 @@ public final class PaymentDesk implements PeerHandler {
         String state = PaymentWire.text(body, "state");
         Pending offer = pending.get(transferId);
         if (offer == null || !offer.from().equals(from)) {
-            if (state.equals("COMMITTED")) {
-                settleUnknown(user, from, body, transferId);
+            if (state.equals("COMMITTED") && !settleUnknown(user, from, body, transferId)) {
+                // The registry could not be asked: the sender tries again later.
+                return new PeerReply.Refused("BUSY");
             }
             return new PeerReply.Answered(PeerMessageKind.PAY_SETTLED,
                 PaymentWire.single("transferId", transferId));
@@ -403,23 +404,29 @@ public final class PaymentDesk implements PeerHandler {
      * offer): recorded once the registry confirms the swap committed between these two users,
      * with the registry's amount.
      */
-    private void settleUnknown(NodeUser user, String from, JsonNode body, String transferId) {
+    private boolean settleUnknown(NodeUser user, String from, JsonNode body,
+                                  String transferId) {
         SwapReply swap;
         try {
-            if (!(swaps.swap(user.session(), transferId) instanceof Outcome.Ok<SwapReply> ok)) {
-                return;
+            Outcome<SwapReply> answer = swaps.swap(user.session(), transferId);
+            if (!(answer instanceof Outcome.Ok<SwapReply> ok)) {
+                // A swap the registry does not know, or one not ours, is settled: nothing to
+                // record; a refusal it may take back (busy, session) is asked again later.
+                Outcome.Refused<SwapReply> refused = (Outcome.Refused<SwapReply>) answer;
+                return !RegistryRefusals.temporary(refused.refusal())
+                    && !refused.refusal().error().startsWith("SESSION_");
             }
             swap = ok.reply();
         } catch (IOException unreachable) {
-            return;
+            return false;
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
-            return;
+            return false;
         }
         boolean iPaid = swap.payer().equals(user.username()) && swap.payee().equals(from);
         boolean iGot = swap.payee().equals(user.username()) && swap.payer().equals(from);
         if (!swap.state().equals("COMMITTED") || (!iPaid && !iGot)) {
-            return;
+            return true;
         }
         long nowMs = clock.nowMs();
         PaymentWire.Role role = iPaid ? PaymentWire.Role.COUNTERPARTY_PAYS
@@ -435,6 +442,7 @@ public final class PaymentDesk implements PeerHandler {
         settlement.settled(known, "COMMITTED", nowMs);
         LOG.info("payment {} with {} settled here from the registry: COMMITTED", transferId,
             from);
+        return true;
     }
 
     private void remember(String from, PaymentWire.Offer offer, String reservation) {

@@ -58,6 +58,7 @@ public final class Wallet {
     private Loaded loaded;
     private boolean lastFetchFailed;
     private boolean invalidated;
+    private boolean receiptsPending;
     private long attemptedAtMs;
     private CompletableFuture<Loaded> inFlight;
     private final Map<String, List<String>> coinsByTask = new HashMap<>();
@@ -122,6 +123,7 @@ public final class Wallet {
         loaded = null;
         lastFetchFailed = false;
         invalidated = false;
+        receiptsPending = false;
         inFlight = null;
         coinsByTask.clear();
         taskByCoin.clear();
@@ -407,9 +409,28 @@ public final class Wallet {
                 loaded = new Loaded(loaded.username(), kept, loaded.fetchedAtMs(),
                     loaded.truncated(), loaded.skipped());
             }
+            // What the swap brought in is not in the copy yet: a read that shows balances
+            // (readSettled) reads again first, so nobody sees the money dip in between.
+            receiptsPending = true;
             release(taskId);
             return removed;
         }
+    }
+
+    /**
+     * {@link #readAs} for a read that shows the user's money (getMoneyStatus, getCoinList, the
+     * page): when a committed swap brought coins in since the last read from the colony, the
+     * copy is read again first, so balances never show a payment half applied. Payment steps
+     * use {@link #readAs}, which only needs the free coins to be right.
+     */
+    public WalletRead readSettled(String username) {
+        synchronized (lock) {
+            if (receiptsPending) {
+                receiptsPending = false;
+                invalidated = true;
+            }
+        }
+        return readAs(username);
     }
 
     /** The coins {@code taskId} holds, in the order it reserved them; empty when none. */

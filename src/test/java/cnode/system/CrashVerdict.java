@@ -23,7 +23,7 @@ import java.util.TreeMap;
  * passes. Owned by the test thread.
  */
 final class CrashVerdict {
-    static final long DOCUMENT_WAIT_MS = 30_000;
+    static final long DOCUMENT_WAIT_MS = 120_000;
     private static final long END_WAIT_MS = 180_000;
     private static final long MONEY_WAIT_MS = 30_000;
     private static final int LOG_LINES_MAX = 12;
@@ -193,7 +193,8 @@ final class CrashVerdict {
                     found(side.name() + " document", id + ": the merchant's task ended "
                         + ending.getValue() + " but " + side.name()
                         + "'s getPurchaseDocument answered " + document
-                        + logLines(taskIds.get(id)));
+                        + logLines(taskIds.getOrDefault(id, merchant.call("getTaskStatus",
+                            "<uniqueTransferId>" + id + "</uniqueTransferId>").get("taskId"))));
                 }
             }
         }
