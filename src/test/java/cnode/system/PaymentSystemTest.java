@@ -57,6 +57,7 @@ class PaymentSystemTest {
         var minted = network.admin().mint(network.token(), new ColonyAdmin.MintRequest(
             "seed-" + user, user, billons, "PLN", null, "ZLOTY_ISSUANCE_CURVE"));
         assertThat(minted).isInstanceOf(Outcome.Ok.class);
+        Network.await(() -> free(harness) == billons, () -> user + " never saw its money");
         return harness;
     }
 
