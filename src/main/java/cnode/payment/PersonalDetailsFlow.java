@@ -1,20 +1,13 @@
 package cnode.payment;
 
-import static cnode.task.TaskStatus.FINISHED_ERR;
 import static cnode.task.TaskStatus.FINISHED_ERR_INTERNAL_ERROR;
-import static cnode.task.TaskStatus.FINISHED_ERR_INVALID_USERNAME;
-import static cnode.task.TaskStatus.FINISHED_ERR_TOO_OFTEN;
 import static cnode.task.TaskStatus.FINISHED_OK;
-import static cnode.task.TaskStatus.SEARCHING;
-import static cnode.task.TaskStatus.WAITING_FOR_USER_DECISION;
 
-import cnode.node.NodeUser;
 import cnode.payment.PaymentFlow.Step;
 import cnode.peer.PeerAddress;
 import cnode.peer.PeerLink;
 import cnode.peer.PeerMessageKind;
 import cnode.peer.PeerReply;
-import cnode.task.TaskStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -69,48 +62,21 @@ final class PersonalDetailsFlow {
     }
 
     private Step steps() {
-        NodeUser user = payments.life.snapshot().user();
-        if (user == null) {
-            return new Step(FINISHED_ERR, "Nobody is logged in on this node any more.");
-        }
-        if (ask.username().equals(user.username())) {
-            return new Step(FINISHED_ERR_INVALID_USERNAME, "A user cannot ask himself.");
-        }
-        if (!payments.withinRate(ask.username(), payments.clock.nowMs())) {
-            return new Step(FINISHED_ERR_TOO_OFTEN, "More than "
-                + payments.policy.requestsPerUserPerMinute() + " requests to "
-                + ask.username() + " in a minute.");
-        }
-        if (!move(SEARCHING)) {
-            return Step.GONE;
-        }
-        PeerSearch.Found found = PeerSearch.find(payments, ask.username(), ask.hint(),
+        PeerSearch.Found found = Asking.reach(payments, taskId, ask.username(), ask.hint(),
             this::live);
-        if (!found.step().next()) {
-            return found.step();
-        }
-        if (!move(WAITING_FOR_USER_DECISION)) {
-            return Step.GONE;
-        }
-        return asked(found.link());
+        return found.step().next() ? asked(found.link()) : found.step();
     }
 
     private Step asked(PeerLink link) {
         ObjectNode body = JsonNodeFactory.instance.objectNode()
             .put("requestInvoiceData", ask.invoice()).put("requestDeliveryData", ask.delivery())
             .put("merchantName", ask.merchantName());
-        PeerReply reply;
-        try {
-            reply = link.request(PeerMessageKind.PERSONAL_DATA_ASK, body,
-                Math.min(600_000, payments.policy.decisionTimeoutMs() + 10_000));
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
+        Optional<PeerReply> reply = Asking.ask(payments, link, PeerMessageKind.PERSONAL_DATA_ASK,
+            body, this::live);
+        if (reply.isEmpty()) {
             return Step.GONE;
         }
-        if (!live()) {
-            return Step.GONE;
-        }
-        if (reply instanceof PeerReply.Answered answered
+        if (reply.get() instanceof PeerReply.Answered answered
             && answered.kind() == PeerMessageKind.PERSONAL_DATA_GIVEN) {
             ObjectNode info = JsonNodeFactory.instance.objectNode()
                 .put("counterparty", ask.username());
@@ -118,12 +84,7 @@ final class PersonalDetailsFlow {
             copy(answered.body(), info, "deliveryData");
             return new Step(FINISHED_OK, info.toString());
         }
-        if (reply instanceof PeerReply.Refused refused) {
-            return PaymentFlow.refusedBy(refused.reason());
-        }
-        return reply instanceof PeerReply.TimedOut
-            ? new Step(TaskStatus.FINISHED_ERR_USER_TIMEOUT, "The user did not answer in time.")
-            : new Step(FINISHED_ERR, "The other node broke the protocol: " + reply + ".");
+        return Asking.otherwise(reply.get());
     }
 
     private static void copy(JsonNode from, ObjectNode to, String name) {
@@ -131,10 +92,6 @@ final class PersonalDetailsFlow {
         if (part != null && part.isObject()) {
             to.set(name, part);
         }
-    }
-
-    private boolean move(TaskStatus to) {
-        return payments.engine.advance(taskId, to, -1, null, payments.clock.nowMs()).moved();
     }
 
     private boolean live() {

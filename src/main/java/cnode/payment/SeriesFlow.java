@@ -2,20 +2,15 @@ package cnode.payment;
 
 import static cnode.task.TaskStatus.FINISHED_ERR;
 import static cnode.task.TaskStatus.FINISHED_ERR_INTERNAL_ERROR;
-import static cnode.task.TaskStatus.FINISHED_ERR_INVALID_USERNAME;
-import static cnode.task.TaskStatus.FINISHED_ERR_TOO_OFTEN;
-import static cnode.task.TaskStatus.SEARCHING;
 import static cnode.task.TaskStatus.SERIES_ACCEPTED;
-import static cnode.task.TaskStatus.WAITING_FOR_USER_DECISION;
 
-import cnode.node.NodeUser;
 import cnode.payment.PaymentFlow.Step;
 import cnode.peer.PeerLink;
 import cnode.peer.PeerMessageKind;
 import cnode.peer.PeerReply;
-import cnode.task.TaskStatus;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,30 +53,9 @@ final class SeriesFlow {
     }
 
     private Step steps() {
-        NodeUser user = payments.life.snapshot().user();
-        if (user == null) {
-            return new Step(FINISHED_ERR, "Nobody is logged in on this node any more.");
-        }
-        if (terms.payer().equals(user.username())) {
-            return new Step(FINISHED_ERR_INVALID_USERNAME, "A user cannot collect from himself.");
-        }
-        if (!payments.withinRate(terms.payer(), payments.clock.nowMs())) {
-            return new Step(FINISHED_ERR_TOO_OFTEN, "More than "
-                + payments.policy.requestsPerUserPerMinute() + " requests to "
-                + terms.payer() + " in a minute.");
-        }
-        if (!move(SEARCHING)) {
-            return Step.GONE;
-        }
-        PeerSearch.Found found = PeerSearch.find(payments, terms.payer(), terms.hint(),
+        PeerSearch.Found found = Asking.reach(payments, taskId, terms.payer(), terms.hint(),
             this::live);
-        if (!found.step().next()) {
-            return found.step();
-        }
-        if (!move(WAITING_FOR_USER_DECISION)) {
-            return Step.GONE;
-        }
-        return offered(found.link());
+        return found.step().next() ? offered(found.link()) : found.step();
     }
 
     private Step offered(PeerLink link) {
@@ -89,18 +63,12 @@ final class SeriesFlow {
             .put("title", terms.title()).put("description", terms.description())
             .put("paymentsMax", terms.paymentsMax()).put("totalMax", terms.totalMax())
             .put("currency", terms.currency()).put("durationS", terms.durationS());
-        PeerReply reply;
-        try {
-            reply = link.request(PeerMessageKind.SERIES_OFFER, body,
-                Math.min(600_000, payments.policy.decisionTimeoutMs() + 10_000));
-        } catch (InterruptedException stop) {
-            Thread.currentThread().interrupt();
+        Optional<PeerReply> reply = Asking.ask(payments, link, PeerMessageKind.SERIES_OFFER,
+            body, this::live);
+        if (reply.isEmpty()) {
             return Step.GONE;
         }
-        if (!live()) {
-            return Step.GONE;
-        }
-        if (reply instanceof PeerReply.Answered answered
+        if (reply.get() instanceof PeerReply.Answered answered
             && answered.kind() == PeerMessageKind.SERIES_ACCEPTED) {
             long endsAtMs = terms.durationS() == 0 ? 0
                 : payments.clock.nowMs() + terms.durationS() * 1_000;
@@ -108,18 +76,10 @@ final class SeriesFlow {
                 terms.totalMax(), terms.currency(), endsAtMs)) {
                 return new Step(FINISHED_ERR, "This node runs as many series as it may.");
             }
-            return move(SERIES_ACCEPTED) ? Step.GONE : Step.GONE;
+            Asking.move(payments, taskId, SERIES_ACCEPTED);
+            return Step.GONE;
         }
-        if (reply instanceof PeerReply.Refused refused) {
-            return PaymentFlow.refusedBy(refused.reason());
-        }
-        return reply instanceof PeerReply.TimedOut
-            ? new Step(TaskStatus.FINISHED_ERR_USER_TIMEOUT, "The user did not answer in time.")
-            : new Step(FINISHED_ERR, "The other node broke the protocol: " + reply + ".");
-    }
-
-    private boolean move(TaskStatus to) {
-        return payments.engine.advance(taskId, to, -1, null, payments.clock.nowMs()).moved();
+        return Asking.otherwise(reply.get());
     }
 
     private boolean live() {
