@@ -47,7 +47,14 @@ public final class TaskWaits implements Consumer<Task> {
             return null;
         }
         CompletableFuture<Task> future = new CompletableFuture<>();
-        waiting.computeIfAbsent(taskId, id -> new CopyOnWriteArrayList<>()).add(future);
+        // Added inside compute, atomically with accept()'s remove of the same key: a future
+        // added to a list that accept() has just taken away would never be completed.
+        waiting.compute(taskId, (id, list) -> {
+            List<CompletableFuture<Task>> futures = list == null
+                ? new CopyOnWriteArrayList<>() : list;
+            futures.add(future);
+            return futures;
+        });
         future.completeOnTimeout(null, timeoutMs, TimeUnit.MILLISECONDS);
         future.whenComplete((task, failure) -> {
             count.decrementAndGet();
