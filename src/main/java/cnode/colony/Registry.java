@@ -918,6 +918,16 @@ public final class Registry {
         return ledger.holdings(user, nowMs);
     }
 
+    /**
+     * One page of the coins {@code user} owns as of {@code nowMs}, free, reserved and in the
+     * vault together: the first {@code limit} (at least 1) with an id after {@code after} (""
+     * for the first page), in id order, and the cursor of the next page when more follow. Time
+     * proportional to the page, not to all the user's coins: the writer thread serves it.
+     */
+    public CoinPage holdingsPage(String user, String after, int limit, long nowMs) {
+        return ledger.holdingsPage(user, after, limit, nowMs);
+    }
+
     /** What {@code user} has of each kind of money as of {@code nowMs}, sorted by kind. */
     public List<CoinBalance> balances(String user, long nowMs) {
         return ledger.balances(user, nowMs);

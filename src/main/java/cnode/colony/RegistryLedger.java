@@ -46,7 +46,8 @@ final class RegistryLedger {
     }
 
     private final Map<String, CoinRow> coins = new HashMap<>();
-    private final Map<String, Set<String>> coinsByOwner = new HashMap<>();
+    /** Each owner's coin ids in id order, so a page of holdings is a walk of one subset. */
+    private final Map<String, NavigableSet<String>> coinsByOwner = new HashMap<>();
     private final Map<Holding, Long> owned = new HashMap<>();
     private final Map<Holding, Long> pendingIn = new HashMap<>();
     private final Map<CoinKind, Long> live = new HashMap<>();
@@ -72,7 +73,7 @@ final class RegistryLedger {
         return coins.size();
     }
 
-    /** The ids of the coins {@code owner} owns; a read-only view. */
+    /** The ids of the coins {@code owner} owns, in id order; a read-only view. */
     Set<String> coinIdsOf(String owner) {
         Set<String> ids = coinsByOwner.get(owner);
         return ids == null ? Set.of() : Collections.unmodifiableSet(ids);
@@ -119,7 +120,7 @@ final class RegistryLedger {
     }
 
     private void index(CoinRow row) {
-        if (!coinsByOwner.computeIfAbsent(row.owner(), owner -> new HashSet<>()).add(row.id())) {
+        if (!coinsByOwner.computeIfAbsent(row.owner(), owner -> new TreeSet<>()).add(row.id())) {
             throw new IllegalStateException("coin " + row.id() + " indexed twice");
         }
         add(owned, new Holding(row.owner(), row.kind()), row.faceValue());
@@ -292,6 +293,7 @@ final class RegistryLedger {
         return holder == null || holder.expiresAtMs() > nowMs ? row : row.reservedBy(null);
     }
 
+    /** Every coin of {@code owner} as of {@code nowMs}, by place; ids iterate in order. */
     CoinHoldings holdings(String owner, long nowMs) {
         List<CoinRow> free = new ArrayList<>();
         List<CoinRow> reserved = new ArrayList<>();
@@ -302,10 +304,30 @@ final class RegistryLedger {
                 : row.reserved() ? reserved : free;
             into.add(row);
         }
-        for (List<CoinRow> list : List.of(free, reserved, vault)) {
-            list.sort(Comparator.comparing(CoinRow::id));
-        }
         return new CoinHoldings(free, reserved, vault);
+    }
+
+    /**
+     * The first {@code limit} coins of {@code owner} with an id after {@code after}, as of
+     * {@code nowMs}, in id order. Reads at most {@code limit + 1} ids of the owner's set, so a
+     * page costs the page (plus a log of the owner's coins), not every coin the owner has.
+     */
+    CoinPage holdingsPage(String owner, String after, int limit, long nowMs) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a page has at least one coin: " + limit);
+        }
+        NavigableSet<String> ids = coinsByOwner.get(owner);
+        if (ids == null) {
+            return new CoinPage(List.of(), null);
+        }
+        List<CoinRow> rows = new ArrayList<>(Math.min(limit, ids.size()));
+        for (String id : ids.tailSet(after, false)) {
+            if (rows.size() == limit) {
+                return new CoinPage(rows, rows.getLast().id());
+            }
+            rows.add(asOf(coins.get(id), nowMs));
+        }
+        return new CoinPage(rows, null);
     }
 
     List<CoinBalance> balances(String owner, long nowMs) {
@@ -378,11 +400,11 @@ final class RegistryLedger {
      */
     List<String> indexViolations() {
         List<String> found = new ArrayList<>();
-        Map<String, Set<String>> byOwner = new HashMap<>();
+        Map<String, NavigableSet<String>> byOwner = new HashMap<>();
         Map<Holding, Long> ownedAgain = new HashMap<>();
         Map<CoinKind, Long> liveAgain = new HashMap<>();
         for (CoinRow row : coins.values()) {
-            byOwner.computeIfAbsent(row.owner(), owner -> new HashSet<>()).add(row.id());
+            byOwner.computeIfAbsent(row.owner(), owner -> new TreeSet<>()).add(row.id());
             ownedAgain.merge(new Holding(row.owner(), row.kind()), row.faceValue(), Math::addExact);
             liveAgain.merge(row.kind(), row.faceValue(), Math::addExact);
         }

@@ -13,7 +13,6 @@ import cnode.peer.PeerMessageKind;
 import cnode.peer.PeerReply;
 import cnode.stdx.Clock;
 import cnode.stdx.Ids;
-import cnode.wallet.CoinStanding;
 import cnode.wallet.Decisions;
 import cnode.wallet.HeldCoin;
 import cnode.wallet.PendingDecision;
@@ -53,6 +52,8 @@ public final class PaymentDesk implements PeerHandler {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentDesk.class);
     static final int PENDING_MAX = 1_024;
     static final int CHANGE_OFFERED_MAX = 64;
+    /** Coins of one face value offered as change at most. */
+    private static final int CHANGE_PER_FACE = 4;
     /**
      * Times a payer chooses its coins again when a concurrent offer reserved one of them
      * between the choice and the reservation (each new choice sees that reservation).
@@ -209,16 +210,10 @@ public final class PaymentDesk implements PeerHandler {
     /** Up to {@link #CHANGE_OFFERED_MAX} free coins, a few of each face value. */
     static List<PaymentWire.Offered> changeOffer(WalletRead read, String currency,
                                                  long validUntilMs) {
-        Map<Long, Integer> perFace = new java.util.HashMap<>();
         List<PaymentWire.Offered> offered = new ArrayList<>();
-        for (HeldCoin coin : read.view().coins(CoinStanding.FREE)) {
-            long face = coin.coin().faceValue();
-            if (coin.coin().currency().code().equals(currency) && coin.coin().colour() == 0
-                && coin.coin().expiresAtMs() > validUntilMs
-                && perFace.merge(face, 1, Integer::sum) <= 4
-                && offered.size() < CHANGE_OFFERED_MAX) {
-                offered.add(new PaymentWire.Offered(coin.coin().id(), face));
-            }
+        for (HeldCoin coin : read.view().freeSample(new Currency(currency), 0, validUntilMs,
+            CHANGE_PER_FACE, CHANGE_OFFERED_MAX)) {
+            offered.add(new PaymentWire.Offered(coin.coin().id(), coin.coin().faceValue()));
         }
         return offered;
     }

@@ -82,6 +82,8 @@ final class PaymentFlow {
     private Signature payerSignature;
     private Signature payeeSignature;
     private boolean prepared;
+    /** The registry's answer to this flow's prepare: what the receiving side verifies. */
+    private SwapReply preparedSwap;
     private boolean committed;
     private boolean countedOutgoing;
     private long changeReturned;
@@ -394,6 +396,7 @@ final class PaymentFlow {
         if (answer.get() instanceof Outcome.Refused<SwapReply> refused) {
             return RegistryRefusals.step(refused.refusal(), user.username(), terms);
         }
+        preparedSwap = ((Outcome.Ok<SwapReply>) answer.get()).reply();
         return move(TRANSFERRING, 50, null);
     }
 
@@ -432,10 +435,15 @@ final class PaymentFlow {
                 + refused.refusal().error() + ".");
     }
 
-    /** This node receives: it reads the prepared swap at the registry itself. */
+    /**
+     * This node receives: it checks the prepared swap as the registry holds it, from the
+     * registry's answer to this flow's own prepare (a second read would only repeat it: the
+     * commit is refused if the swap has changed since), or read there when no answer is in hand.
+     */
     private Step verifyHere() {
-        Optional<Outcome<SwapReply>> read = colony("read swap",
-            () -> payments.swaps.swap(user.session(), transferId));
+        Optional<Outcome<SwapReply>> read = preparedSwap != null
+            ? Optional.of(Outcome.ok(preparedSwap))
+            : colony("read swap", () -> payments.swaps.swap(user.session(), transferId));
         if (read.isEmpty()) {
             return Step.GONE;
         }

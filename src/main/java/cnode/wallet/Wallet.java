@@ -11,6 +11,7 @@ import cnode.stdx.Clock;
 import cnode.stdx.Ids;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Wallet {
     private static final Logger LOG = LoggerFactory.getLogger(Wallet.class);
-    private static final Pattern COIN_ID = Pattern.compile("[0-9A-Z]{" + Ids.LENGTH + "}");
 
     private final HoldingsSource source;
     private final Clock clock;
@@ -61,8 +60,22 @@ public final class Wallet {
     private boolean receiptsPending;
     private long attemptedAtMs;
     private CompletableFuture<Loaded> inFlight;
+    /** Fetches started so far; a spent coin notes the count when it was spent. */
+    private long fetchesStarted;
+    /**
+     * Coins a committed swap took away, with {@link #fetchesStarted} at that moment: the copy
+     * leaves them out until a fetch that started after the spend lands (one that started
+     * before may still list them).
+     */
+    private final Map<String, Long> spentCoins = new HashMap<>();
     private final Map<String, List<String>> coinsByTask = new HashMap<>();
     private final Map<String, String> taskByCoin = new HashMap<>();
+    /** The last picture answered, and the state it was made from ({@link #changes}). */
+    private WalletView lastView;
+    private long lastViewChanges = -1;
+    private long lastViewAtMs;
+    /** Bumped by every change of the copy, the spent coins or the reservations. */
+    private long changes;
 
     public Wallet(HoldingsSource source, Clock clock, WalletLimits limits) {
         if (source == null || clock == null || limits == null) {
@@ -79,7 +92,7 @@ public final class Wallet {
 
     /** A fetch a reader started (mine) or joined. */
     private record Fetch(CompletableFuture<Loaded> future, long generation, NodeUser user,
-                         Loaded previous, boolean mine) {}
+                         Loaded previous, long serial, boolean mine) {}
 
     /**
      * Attaches {@code user} (just logged in), reads the user's coins from the colony and
@@ -125,8 +138,17 @@ public final class Wallet {
         invalidated = false;
         receiptsPending = false;
         inFlight = null;
+        spentCoins.clear();
         coinsByTask.clear();
         taskByCoin.clear();
+        changed();
+    }
+
+    /** Something a picture is made from changed: the next answer makes a new one. */
+    private void changed() {
+        assert Thread.holdsLock(lock);
+        changes++;
+        lastView = null;
     }
 
     /**
@@ -158,9 +180,10 @@ public final class Wallet {
                 inFlight = new CompletableFuture<>();
                 attemptedAtMs = nowMs;
                 invalidated = false;
-                fetch = new Fetch(inFlight, generation, user, loaded, true);
+                fetchesStarted++;
+                fetch = new Fetch(inFlight, generation, user, loaded, fetchesStarted, true);
             } else {
-                fetch = new Fetch(inFlight, generation, null, null, false);
+                fetch = new Fetch(inFlight, generation, null, null, 0, false);
             }
         }
         if (fetch.mine()) {
@@ -205,10 +228,21 @@ public final class Wallet {
         if (loaded == null) {
             return WalletRead.without(WalletRead.State.UNREACHABLE);
         }
-        WalletView view = WalletView.of(loaded.username(), loaded.holdings().values(),
-            taskByCoin.keySet(), nowMs, loaded.fetchedAtMs(), loaded.truncated());
+        boolean stillTrue = lastView != null && lastViewChanges == changes
+            && nowMs >= lastViewAtMs && nowMs < lastView.changesAtMs();
+        if (!stillTrue) {
+            Collection<Holding> held = loaded.holdings().values();
+            if (!spentCoins.isEmpty()) {
+                held = held.stream().filter(holding -> !spentCoins.containsKey(
+                    holding.coin().id())).toList();
+            }
+            lastView = WalletView.of(loaded.username(), held, taskByCoin.keySet(), nowMs,
+                loaded.fetchedAtMs(), loaded.truncated());
+            lastViewChanges = changes;
+            lastViewAtMs = nowMs;
+        }
         return new WalletRead(lastFetchFailed ? WalletRead.State.STALE
-            : WalletRead.State.FRESH, view);
+            : WalletRead.State.FRESH, lastView);
     }
 
     private void run(Fetch fetch) {
@@ -224,6 +258,8 @@ public final class Wallet {
                     lastFetchFailed = fresh == null;
                     if (fresh != null) {
                         loaded = fresh;
+                        spentCoins.values().removeIf(serial -> serial < fetch.serial());
+                        changed();
                     }
                 }
             }
@@ -318,7 +354,7 @@ public final class Wallet {
 
     /** The coin as the cache keeps it, or null when the colony's answer is not a coin. */
     private static Holding holding(CoinView view, Loaded previous, long seenAtMs) {
-        boolean facts = view.id() != null && COIN_ID.matcher(view.id()).matches()
+        boolean facts = isCoinId(view.id())
             && Denominations.isFaceValue(view.faceValue()) && Currency.isCode(view.currency())
             && view.colour() >= 0 && view.expiresAtMs() > view.issuedAtMs();
         Holding.Place place = "WALLET".equals(view.place()) ? Holding.Place.WALLET
@@ -336,6 +372,20 @@ public final class Wallet {
             incomingAtMs = known == null ? seenAtMs : known.incomingAtMs();
         }
         return new Holding(coin, place, view.reservedBy(), incomingAtMs);
+    }
+
+    /** Whether {@code id} is 26 characters of {@code [0-9A-Z]}, as every coin id is. */
+    private static boolean isCoinId(String id) {
+        if (id == null || id.length() != Ids.LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -358,7 +408,8 @@ public final class Wallet {
             }
             for (String id : coinIds) {
                 Holding holding = loaded.holdings().get(id);
-                if (holding == null || holding.place() == Holding.Place.VAULT) {
+                if (holding == null || holding.place() == Holding.Place.VAULT
+                    || spentCoins.containsKey(id)) {
                     return Reservation.NOT_HELD;
                 }
             }
@@ -373,6 +424,7 @@ public final class Wallet {
             // Point of no return: the coins are this task's until it releases them.
             coinsByTask.put(taskId, List.copyOf(coinIds));
             coinIds.forEach(id -> taskByCoin.put(id, taskId));
+            changed();
             assert taskByCoin.size() == coinsByTask.values().stream().mapToInt(List::size).sum();
             return Reservation.RESERVED;
         }
@@ -386,6 +438,7 @@ public final class Wallet {
                 return 0;
             }
             coins.forEach(taskByCoin::remove);
+            changed();
             return coins.size();
         }
     }
@@ -401,13 +454,13 @@ public final class Wallet {
         synchronized (lock) {
             List<String> gone = coinsByTask.getOrDefault(taskId, List.of());
             int removed = 0;
-            if (loaded != null && !gone.isEmpty()) {
-                Map<String, Holding> kept = new java.util.LinkedHashMap<>(loaded.holdings());
+            if (loaded != null) {
                 for (String id : gone) {
-                    removed += kept.remove(id) == null ? 0 : 1;
+                    if (loaded.holdings().containsKey(id)
+                        && spentCoins.put(id, fetchesStarted) == null) {
+                        removed++;
+                    }
                 }
-                loaded = new Loaded(loaded.username(), kept, loaded.fetchedAtMs(),
-                    loaded.truncated(), loaded.skipped());
             }
             // What the swap brought in is not in the copy yet: a read that shows balances
             // (readSettled) reads again first, so nobody sees the money dip in between.

@@ -254,4 +254,61 @@ class WalletTest {
         assertThat(wallet.read().state()).isEqualTo(WalletRead.State.NOT_ATTACHED);
         assertThat(wallet.reserve("T1", List.of(id("A")))).isEqualTo(Reservation.NOT_ATTACHED);
     }
+
+    @Test
+    void aPictureIsReusedUntilSomethingItShowsChanges() {
+        fill(3);
+        colony.put(new CoinView(id("SOON"), 100, "PLN", 0, ISSUED_MS, START_MS + 500, "WALLET",
+            null));
+        Wallet wallet = wallet(LIMITS);
+        WalletView first = wallet.attach(wanda).view();
+        assertThat(wallet.read().view()).as("nothing changed").isSameAs(first);
+
+        assertThat(wallet.reserve("t1", List.of(id("000")))).isEqualTo(Reservation.RESERVED);
+        WalletView reserved = wallet.read().view();
+        assertThat(reserved).isNotSameAs(first);
+        assertThat(reserved.balance(Currency.PLN, 0).locked()).isEqualTo(200);
+        wallet.release("t1");
+        assertThat(wallet.read().view().balance(Currency.PLN, 0).locked()).isZero();
+
+        clock.advanceMs(499);
+        WalletView before = wallet.read().view();
+        assertThat(wallet.read().view()).isSameAs(before);
+        assertThat(before.balance(Currency.PLN, 0).expired()).isZero();
+        clock.advanceMs(1);
+        assertThat(colony.pages()).as("still within the max age").isEqualTo(1);
+        assertThat(wallet.read().view().balance(Currency.PLN, 0).expired())
+            .as("the coin expired: the picture is made again").isEqualTo(100);
+    }
+
+    @Test
+    void aSpentCoinStaysOutWhileAFetchStartedBeforeTheSpendLands() throws Exception {
+        fill(3);
+        Wallet wallet = wallet(LIMITS);
+        wallet.attach(wanda);
+        assertThat(wallet.reserve("t1", List.of(id("000")))).isEqualTo(Reservation.RESERVED);
+        clock.advanceMs(1_001);
+        CountDownLatch arrived = new CountDownLatch(1);
+        CountDownLatch open = new CountDownLatch(1);
+        colony.gate(arrived, open);
+        Thread reader = Thread.ofPlatform().start(wallet::read);
+        assertThat(arrived.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(wallet.spent("t1")).isEqualTo(1);
+        open.countDown();
+        reader.join(10_000);
+        colony.gate(null, null);
+        WalletView landed = wallet.read().view();
+        assertThat(colony.pages()).isEqualTo(2);
+        assertThat(landed.coins()).as("the fetch still listed the spent coin")
+            .extracting(held -> held.coin().id()).containsExactly(id("001"), id("002"));
+        assertThat(wallet.reserve("t2", List.of(id("000")))).isEqualTo(Reservation.NOT_HELD);
+
+        colony.remove(id("000"));
+        clock.advanceMs(1_001);
+        assertThat(wallet.read().view().coins()).hasSize(2);
+        colony.put(coin("000", 200, "PLN"));
+        clock.advanceMs(1_001);
+        assertThat(wallet.read().view().coins()).as("given back later: a fetch after the "
+            + "spend is believed").hasSize(3);
+    }
 }

@@ -125,4 +125,42 @@ class WalletViewTest {
         assertThatThrownBy(() -> nearTop.plus(CoinStanding.FREE, 2))
             .isInstanceOf(ArithmeticException.class);
     }
+
+    @Test
+    void aFreeSampleTakesAFewOfEachFaceValueValidLongEnough() {
+        long soonMs = NOW_MS + 1_000;
+        Holding shortLived = new Holding(new Coin(id("S"), 100, Currency.PLN, 0, ISSUED_MS,
+            soonMs), Holding.Place.WALLET, null, ISSUED_MS);
+        WalletView view = WalletView.of("wanda", List.of(wallet("A1", 100), wallet("A2", 100),
+            wallet("A3", 100), shortLived, wallet("B1", 200), wallet("B2", 200),
+            wallet("C1", 500), holding("D1", 500, Currency.PLN, 0, Holding.Place.WALLET,
+                "pay-1"), holding("E1", 100, EUR, 0, Holding.Place.WALLET, null),
+            holding("F1", 100, Currency.PLN, 3, Holding.Place.WALLET, null)), Set.of(id("B2")),
+            NOW_MS, ISSUED_MS, false);
+        assertThat(view.freeSample(Currency.PLN, 0, soonMs, 2, 10))
+            .extracting(held -> held.coin().id())
+            .as("two of 100 (the short-lived one left out), B1 (B2 reserved), C1 (D1 held)")
+            .containsExactly(id("A1"), id("A2"), id("B1"), id("C1"));
+        assertThat(view.freeSample(Currency.PLN, 0, soonMs, 2, 3)).hasSize(3);
+        assertThat(view.freeSample(Currency.PLN, 0, NOW_MS, 5, 10))
+            .extracting(held -> held.coin().id()).contains(id("S"));
+        assertThat(view.freeSample(EUR, 0, NOW_MS, 5, 10)).extracting(held -> held.coin().id())
+            .containsExactly(id("E1"));
+        assertThat(view.freeSample(Currency.PLN, 3, NOW_MS, 5, 10)).hasSize(1);
+        assertThat(view.freeSample(new Currency("GBP"), 0, NOW_MS, 5, 10)).isEmpty();
+    }
+
+    @Test
+    void aPictureKnowsWhenTimeAloneChangesIt() {
+        long soonMs = NOW_MS + 1_000;
+        Holding shortLived = new Holding(new Coin(id("S"), 100, Currency.PLN, 0, ISSUED_MS,
+            soonMs), Holding.Place.WALLET, null, ISSUED_MS);
+        assertThat(WalletView.of("wanda", List.of(wallet("A", 1), shortLived), Set.of(),
+            NOW_MS, ISSUED_MS, false).changesAtMs()).isEqualTo(soonMs);
+        assertThat(WalletView.of("wanda", List.of(wallet("A", 1), shortLived), Set.of(id("S")),
+            NOW_MS, ISSUED_MS, false).changesAtMs()).as("a locked coin stays locked")
+            .isEqualTo(EXPIRES_MS);
+        assertThat(WalletView.of("wanda", List.of(), Set.of(), NOW_MS, ISSUED_MS, false)
+            .changesAtMs()).isEqualTo(Long.MAX_VALUE);
+    }
 }

@@ -1,13 +1,12 @@
 package cnode.colony.server;
 
-import cnode.colony.CoinHoldings;
+import cnode.colony.CoinPage;
 import cnode.colony.CoinRow;
 import cnode.colony.client.ColonyVault;
 import cnode.colony.client.ColonyVault.CoinView;
 import cnode.colony.client.ColonyVault.HoldingsReply;
 import cnode.colony.client.Outcome;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -17,7 +16,9 @@ import java.util.concurrent.CompletionStage;
  * vault, in id order, one page at a time (query {@code limit}, 1 to 10 000, default 10 000;
  * {@code after}, a coin id). Read with the user's own session ({@link SessionCheck}). A page
  * limit out of range is {@code 400 BAD_QUERY}. The registry reads as of now: a coin held by a
- * swap past its expiry reads free. Immutable; any thread.
+ * swap past its expiry reads free. The writer thread reads only the page's coins (the registry
+ * keeps each owner's ids in order); turning rows into the reply happens off it. Immutable; any
+ * thread.
  */
 final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
     private final WriterLink link;
@@ -47,30 +48,18 @@ final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
         String after = call.query("after").orElse("");
         return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
                 WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
-                    owner -> Outcome.ok(state.registry().holdings(owner, nowMs)))))
-            .thenApply(outcome -> WriterLink.chain(outcome,
-                holdings -> Outcome.ok(page(holdings, after, limit))));
+                    owner -> Outcome.ok(state.registry().holdingsPage(owner, after, limit,
+                        nowMs)))))
+            .thenApply(outcome -> WriterLink.chain(outcome, page -> Outcome.ok(reply(page))));
     }
 
-    private static HoldingsReply page(CoinHoldings holdings, String after, int limit) {
-        List<CoinRow> all = new ArrayList<>(holdings.free());
-        all.addAll(holdings.reserved());
-        all.addAll(holdings.vault());
-        all.sort(Comparator.comparing(CoinRow::id));
-        List<CoinView> coins = new ArrayList<>();
-        boolean more = false;
-        for (CoinRow row : all) {
-            if (row.id().compareTo(after) <= 0) {
-                continue;
-            }
-            if (coins.size() == limit) {
-                more = true;
-                break;
-            }
+    private static HoldingsReply reply(CoinPage page) {
+        List<CoinView> coins = new ArrayList<>(page.coins().size());
+        for (CoinRow row : page.coins()) {
             coins.add(new CoinView(row.id(), row.faceValue(), row.coin().currency().code(),
                 row.coin().colour(), row.coin().issuedAtMs(), row.coin().expiresAtMs(),
                 row.place().name(), row.reservedBy()));
         }
-        return new HoldingsReply(coins, more ? coins.getLast().id() : null);
+        return new HoldingsReply(coins, page.next());
     }
 }
