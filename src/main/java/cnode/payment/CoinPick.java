@@ -32,28 +32,42 @@ record CoinPick(String refusal, List<String> payerCoinIds, List<String> changeCo
         return new CoinPick(reason, List.of(), List.of(), 0);
     }
 
-    /** The user's coins in {@code read}, paying {@code amount} with the offered change. */
+    /**
+     * The user's coins in {@code read}, paying {@code amount} with the offered change. The
+     * search first gets the coins an exact set could use ({@link
+     * cnode.wallet.WalletView#freeToPay}: a bounded number per face value, so a wallet of
+     * thousands of coins costs a payment about as much as one of a few); an exact set found
+     * among them is as good as any in the whole wallet (an exact set never uses more of a face
+     * value). Only when there is none does it search every free coin, where change may need
+     * more.
+     */
     static CoinPick fromWallet(WalletRead read, long amount, String currencyCode,
                                long validUntilMs, List<PaymentWire.Offered> change) {
         Currency currency = new Currency(currencyCode);
+        var balance = read.view().balance(currency, 0);
+        List<HeldCoin> candidates = read.view().freeToPay(currency, 0, validUntilMs, amount);
+        long candidateSum = 0;
+        for (HeldCoin coin : candidates) {
+            candidateSum = Math.addExact(candidateSum, coin.coin().faceValue());
+        }
+        if (candidateSum < amount) {
+            // Every valid free coin is among the candidates: the rest of the free and the
+            // expired balance is what only expired (or soon expiring) coins hold.
+            long outdated = Math.addExact(balance.free() - candidateSum, balance.expired());
+            return choose(amount, candidates, balance.locked(), outdated, change);
+        }
+        CoinPick pick = choose(amount, candidates, balance.locked(), 0, change);
+        if (pick.refusal() == null && pick.changeCoinIds().isEmpty()) {
+            return pick;
+        }
         List<HeldCoin> free = new ArrayList<>();
-        long outdated = 0;
         for (HeldCoin coin : read.view().coins(CoinStanding.FREE)) {
-            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0) {
-                if (coin.coin().expiresAtMs() > validUntilMs) {
-                    free.add(coin);
-                } else {
-                    outdated = Math.addExact(outdated, coin.coin().faceValue());
-                }
+            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0
+                && coin.coin().expiresAtMs() > validUntilMs) {
+                free.add(coin);
             }
         }
-        for (HeldCoin coin : read.view().coins(CoinStanding.EXPIRED)) {
-            if (coin.coin().currency().equals(currency) && coin.coin().colour() == 0) {
-                outdated = Math.addExact(outdated, coin.coin().faceValue());
-            }
-        }
-        long locked = read.view().balance(currency, 0).locked();
-        return choose(amount, free, locked, outdated, change);
+        return choose(amount, free, balance.locked(), 0, change);
     }
 
     static CoinPick choose(long amount, List<HeldCoin> free, long locked, long outdated,

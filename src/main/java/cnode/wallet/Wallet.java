@@ -11,7 +11,6 @@ import cnode.stdx.Clock;
 import cnode.stdx.Ids;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,12 +69,15 @@ public final class Wallet {
     private final Map<String, Long> spentCoins = new HashMap<>();
     private final Map<String, List<String>> coinsByTask = new HashMap<>();
     private final Map<String, String> taskByCoin = new HashMap<>();
-    /** The last picture answered, and the state it was made from ({@link #changes}). */
+    /**
+     * The copy as a book of coins, made from {@code loaded} at {@code bookAtMs} and true until
+     * a new copy lands or a coin expires ({@link CoinBook#changesAtMs}).
+     */
+    private CoinBook book;
+    private Loaded bookOf;
+    private long bookAtMs;
+    /** The last picture answered: the book with the reservations and spent coins of now. */
     private WalletView lastView;
-    private long lastViewChanges = -1;
-    private long lastViewAtMs;
-    /** Bumped by every change of the copy, the spent coins or the reservations. */
-    private long changes;
 
     public Wallet(HoldingsSource source, Clock clock, WalletLimits limits) {
         if (source == null || clock == null || limits == null) {
@@ -139,15 +141,16 @@ public final class Wallet {
         receiptsPending = false;
         inFlight = null;
         spentCoins.clear();
+        book = null;
+        bookOf = null;
         coinsByTask.clear();
         taskByCoin.clear();
         changed();
     }
 
-    /** Something a picture is made from changed: the next answer makes a new one. */
+    /** The reservations or the spent coins changed: the next answer makes a new picture. */
     private void changed() {
         assert Thread.holdsLock(lock);
-        changes++;
         lastView = null;
     }
 
@@ -228,18 +231,17 @@ public final class Wallet {
         if (loaded == null) {
             return WalletRead.without(WalletRead.State.UNREACHABLE);
         }
-        boolean stillTrue = lastView != null && lastViewChanges == changes
-            && nowMs >= lastViewAtMs && nowMs < lastView.changesAtMs();
-        if (!stillTrue) {
-            Collection<Holding> held = loaded.holdings().values();
-            if (!spentCoins.isEmpty()) {
-                held = held.stream().filter(holding -> !spentCoins.containsKey(
-                    holding.coin().id())).toList();
-            }
-            lastView = WalletView.of(loaded.username(), held, taskByCoin.keySet(), nowMs,
-                loaded.fetchedAtMs(), loaded.truncated());
-            lastViewChanges = changes;
-            lastViewAtMs = nowMs;
+        boolean bookTrue = book != null && bookOf == loaded && nowMs >= bookAtMs
+            && nowMs < book.changesAtMs();
+        if (!bookTrue) {
+            book = CoinBook.of(loaded.holdings().values(), nowMs);
+            bookOf = loaded;
+            bookAtMs = nowMs;
+            lastView = null;
+        }
+        if (lastView == null) {
+            lastView = WalletView.over(loaded.username(), book, taskByCoin.keySet(),
+                spentCoins.keySet(), loaded.fetchedAtMs(), loaded.truncated());
         }
         return new WalletRead(lastFetchFailed ? WalletRead.State.STALE
             : WalletRead.State.FRESH, lastView);

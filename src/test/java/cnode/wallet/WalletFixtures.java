@@ -52,4 +52,18 @@ public final class WalletFixtures {
         return new CoinView(id(suffix), billons, currency, colour, ISSUED_MS, EXPIRES_MS, place,
             swap);
     }
+
+    /**
+     * A picture of {@code coins} (wallet coins, free at the registry) at {@code nowMs} with
+     * {@code reservedHere} reserved by tasks of this node, as a read of the wallet answers it.
+     */
+    public static WalletRead read(String username, java.util.List<cnode.money.Coin> coins,
+                                  java.util.Set<String> reservedHere, long nowMs) {
+        java.util.List<Holding> holdings = new java.util.ArrayList<>();
+        for (cnode.money.Coin coin : coins) {
+            holdings.add(new Holding(coin, Holding.Place.WALLET, null, coin.issuedAtMs()));
+        }
+        return new WalletRead(WalletRead.State.FRESH, WalletView.of(username, holdings,
+            reservedHere, nowMs, nowMs, false));
+    }
 }

@@ -157,10 +157,29 @@ class WalletViewTest {
             soonMs), Holding.Place.WALLET, null, ISSUED_MS);
         assertThat(WalletView.of("wanda", List.of(wallet("A", 1), shortLived), Set.of(),
             NOW_MS, ISSUED_MS, false).changesAtMs()).isEqualTo(soonMs);
-        assertThat(WalletView.of("wanda", List.of(wallet("A", 1), shortLived), Set.of(id("S")),
+        Holding heldBySwap = new Holding(shortLived.coin(), Holding.Place.WALLET, "pay-1",
+            ISSUED_MS);
+        assertThat(WalletView.of("wanda", List.of(wallet("A", 1), heldBySwap), Set.of(),
             NOW_MS, ISSUED_MS, false).changesAtMs()).as("a locked coin stays locked")
             .isEqualTo(EXPIRES_MS);
         assertThat(WalletView.of("wanda", List.of(), Set.of(), NOW_MS, ISSUED_MS, false)
             .changesAtMs()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void reservationsAndSpentCoinsAreLaidOverTheBook() {
+        CoinBook book = CoinBook.of(List.of(wallet("A", 100), wallet("B", 200),
+            wallet("C", 500), holding("D", 1, EUR, 0, Holding.Place.WALLET, null)), NOW_MS);
+        WalletView view = WalletView.over("wanda", book, Set.of(id("B"), id("GONE")),
+            Set.of(id("C"), id("D")), NOW_MS, false);
+        assertThat(view.balances()).as("EUR's only coin is spent: no EUR balance")
+            .containsExactly(pln(100, 200, 0, 0));
+        assertThat(view.coins()).extracting(held -> held.coin().id() + " " + held.standing())
+            .containsExactly(id("A") + " FREE", id("B") + " LOCKED");
+        assertThat(view.balancesMatchCoins()).isTrue();
+        assertThat(view.freeSample(Currency.PLN, 0, NOW_MS, 5, 10))
+            .extracting(held -> held.coin().id()).containsExactly(id("A"));
+        assertThat(view.freeToPay(Currency.PLN, 0, NOW_MS, 1_000))
+            .extracting(held -> held.coin().id()).containsExactly(id("A"));
     }
 }
