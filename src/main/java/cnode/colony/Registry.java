@@ -928,6 +928,49 @@ public final class Registry {
         return ledger.holdingsPage(user, after, limit, nowMs);
     }
 
+    /**
+     * The version of {@code user}'s coins at this moment, to ask {@link #holdingsChanges} with
+     * later: an opaque text ({@code "<epoch>.<seq>"}), valid until this registry is dropped.
+     * Read it in the same writer call as the first page of a full read of holdings: the page
+     * and every later page show the coins as of that version or later, and the changes since
+     * it bring every coin that changed meanwhile, so the reader ends up with the current state.
+     */
+    public String holdingsVersion(String user) {
+        Objects.requireNonNull(user, "user");
+        // The registry-wide number: no change of anyone's coins can be older than it.
+        return ledger.holdingsVersion();
+    }
+
+    /**
+     * What changed in {@code user}'s coins after {@code since} (a version from
+     * {@link #holdingsVersion} or from an earlier answer): at most {@code limit} (at least 1)
+     * changes, oldest first, each coin once, at its latest change. A coin the user has is
+     * listed as its row now, as of {@code nowMs} (so replaying one the reader already knows is
+     * harmless); a coin that left the user is listed by id under {@code gone}. The answer's
+     * version is the one to ask with next; when {@code more}, the limit cut the answer and the
+     * version continues right after the last change listed.
+     *
+     * <p>{@code CHANGES_GONE} when {@code since} is malformed, comes from before this registry
+     * was built or restored (every start has a new epoch; the logs are memory only), or is
+     * older than the oldest change the user's log still remembers (it keeps at most 100 000
+     * coins that left each user, 1 000 000 in all): read every coin again.
+     *
+     * <p>A reservation whose swap has passed its expiry reads free in a full read at once but
+     * is listed here as a change only when the swap is voided (the writer's next tick or the
+     * next operation). Time proportional to the changes listed (times a log), never to all the
+     * user's coins: the writer thread serves it.
+     */
+    public HoldingsChanges holdingsChanges(String user, String since, int limit, long nowMs) {
+        Objects.requireNonNull(user, "user");
+        Objects.requireNonNull(since, "since");
+        return ledger.holdingsChanges(user, since, limit, nowMs);
+    }
+
+    /** Lowers the bounds of the change logs' tombstones: for tests of the horizon. */
+    void limitTombstones(int perUser, int total) {
+        ledger.limitTombstones(perUser, total);
+    }
+
     /** What {@code user} has of each kind of money as of {@code nowMs}, sorted by kind. */
     public List<CoinBalance> balances(String user, long nowMs) {
         return ledger.balances(user, nowMs);

@@ -24,8 +24,9 @@ import java.util.TreeSet;
  * <p>State (the rows): live coins by id, swaps and transfer ids by transfer id, daily counters
  * by user and currency, totals by kind. Derived, never stored: each owner's coin ids, each
  * owner's sum per kind ({@code owned}), each payee's sum per kind owed by prepared swaps
- * ({@code pendingIn}), the live sum per kind, and the time queues of prepared swaps' expiries,
- * transfer ids' forgetting and daily counters' days.
+ * ({@code pendingIn}), the live sum per kind, the time queues of prepared swaps' expiries,
+ * transfer ids' forgetting and daily counters' days, and each owner's log of coin changes
+ * ({@link HoldingsLog}, memory only: it starts empty, under a new epoch, with each ledger).
  *
  * <p>Invariants: each coin id is in exactly one owner's set, its owner's; the derived sums equal
  * a recomputation from the rows ({@link #indexViolations()} checks); a swap is in the expiry
@@ -58,6 +59,8 @@ final class RegistryLedger {
     private final NavigableSet<Due> transfersDue = new TreeSet<>();
     private final Map<DailyKey, DailyRow> daily = new HashMap<>();
     private final NavigableMap<Long, Set<DailyKey>> dailyByDay = new TreeMap<>();
+
+    private final HoldingsLog changeLog = new HoldingsLog();
 
     private final Set<String> changedCoins = new LinkedHashSet<>();
     private final Set<String> changedSwaps = new LinkedHashSet<>();
@@ -106,6 +109,7 @@ final class RegistryLedger {
             unindex(old);
         }
         index(row);
+        changeLog.changed(old, row);
         changedCoins.add(row.id());
     }
 
@@ -116,6 +120,7 @@ final class RegistryLedger {
             throw new IllegalStateException("no live coin " + id);
         }
         unindex(old);
+        changeLog.changed(old, null);
         changedCoins.add(id);
     }
 
@@ -330,6 +335,47 @@ final class RegistryLedger {
         return new CoinPage(rows, null);
     }
 
+    /** The version of every owner's coins now: see {@link Registry#holdingsVersion}. */
+    String holdingsVersion() {
+        return changeLog.head();
+    }
+
+    /**
+     * The changes of {@code owner}'s coins after {@code since}, at most {@code limit}, live
+     * coins as of {@code nowMs}: see {@link Registry#holdingsChanges}. Time proportional to the
+     * changes returned (times a log), never to all the owner's coins.
+     */
+    HoldingsChanges holdingsChanges(String owner, String since, int limit, long nowMs) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a read of changes takes at least one: " + limit);
+        }
+        long after = changeLog.since(owner, since);
+        if (after < 0) {
+            return HoldingsChanges.refused();
+        }
+        // One more than the limit tells whether the limit cut the answer.
+        int ask = limit < Integer.MAX_VALUE ? limit + 1 : limit;
+        List<HoldingsLog.Change> changes = changeLog.after(owner, after, ask);
+        boolean more = changes.size() > limit;
+        List<HoldingsLog.Change> listed = more ? changes.subList(0, limit) : changes;
+        List<CoinRow> rows = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (HoldingsLog.Change change : listed) {
+            if (change.gone()) {
+                gone.add(change.coinId());
+            } else {
+                rows.add(asOf(coins.get(change.coinId()), nowMs));
+            }
+        }
+        String version = more ? changeLog.version(listed.getLast().seq()) : changeLog.head();
+        return new HoldingsChanges(HoldingsChangesResult.LISTED, rows, gone, version, more);
+    }
+
+    /** Lowers the bounds of the change log's tombstones, for tests. */
+    void limitTombstones(int perOwner, int total) {
+        changeLog.limit(perOwner, total);
+    }
+
     List<CoinBalance> balances(String owner, long nowMs) {
         Map<CoinKind, long[]> sums = new TreeMap<>();
         for (String id : coinIdsOf(owner)) {
@@ -427,6 +473,7 @@ final class RegistryLedger {
         transfers.values().forEach(t -> forgetAgain.add(new Due(t.forgetAtMs(), t.transferId())));
         compare("transfer queue", Map.of(0, Set.copyOf(transfersDue)), Map.of(0, forgetAgain),
             found);
+        found.addAll(changeLog.violations(coins));
         return found;
     }
 

@@ -44,6 +44,28 @@ public final class ColonyVault {
             + query, null, HoldingsReply.class, session);
     }
 
+    /**
+     * {@code GET /v1/users/{user}/holdings/changes?since=VERSION&limit=N}: what changed in the
+     * user's coins since {@code since} (the {@code version} of the first page of a full read,
+     * or of the last answer), at most {@code limit} changes. Refused {@code 410 CHANGES_GONE}
+     * when the colony cannot answer for that version (it restarted, or forgot that far back):
+     * read every page again.
+     */
+    public Outcome<HoldingsChangesReply> holdingsChanges(SessionToken session, String user,
+                                                         String since, int limit)
+        throws IOException, InterruptedException {
+        if (limit < 1 || limit > COINS_PAGE_MAX) {
+            throw new IllegalArgumentException("a read has 1 to " + COINS_PAGE_MAX + " changes");
+        }
+        if (since.isEmpty()) {
+            throw new IllegalArgumentException("since is a version the colony gave");
+        }
+        String query = "?since=" + URLEncoder.encode(since, StandardCharsets.UTF_8) + "&limit="
+            + limit;
+        return client.call("GET", "/v1/users/" + ColonyUsers.segment(user)
+            + "/holdings/changes" + query, null, HoldingsChangesReply.class, session);
+    }
+
     /** {@code GET /v1/users/{user}/balances}: the user's money of each kind. */
     public Outcome<BalancesReply> balances(SessionToken session, String user)
         throws IOException, InterruptedException {
@@ -87,12 +109,47 @@ public final class ColonyVault {
     /**
      * Answer of {@code GET /v1/users/{user}/holdings}.
      *
+     * <p>To keep a copy of the coins current without reading them all again: read every page,
+     * keep the {@code version} of the FIRST page, then ask
+     * {@link #holdingsChanges(SessionToken, String, String, int)} with it, and after that with
+     * each answer's {@code version}. A change is reported as the coin's current row, so one the
+     * pages already showed is replayed harmlessly, and the copy ends up equal to a fresh full
+     * read.
+     *
      * @param coins this page, by id
      * @param next the {@code after} of the next page; absent on the last page
+     * @param version the version of the user's coins when this page was read, for
+     *     {@code holdingsChanges}; absent from colonies that have no change feed
      */
-    public record HoldingsReply(List<CoinView> coins, @OptionalField String next) {
+    public record HoldingsReply(List<CoinView> coins, @OptionalField String next,
+                                @OptionalField String version) {
         public HoldingsReply {
             coins = List.copyOf(coins);
+        }
+
+        /** A page without a version, as colonies without a change feed answer. */
+        public HoldingsReply(List<CoinView> coins, String next) {
+            this(coins, next, null);
+        }
+    }
+
+    /**
+     * Answer of {@code GET /v1/users/{user}/holdings/changes}: what changed since the version
+     * asked with. Apply {@code gone} (remove those ids) and {@code coins} (put each row, by id,
+     * replacing any earlier one); order between the two does not matter, as a coin is in at
+     * most one of them.
+     *
+     * @param coins the coins the user has that changed or arrived, each as it is now, in the
+     *     order of their latest change
+     * @param gone the ids of coins that left the user (paid, redeemed, exchanged)
+     * @param version the version to ask with next time
+     * @param more whether the limit cut the answer: ask again at once with {@code version}
+     */
+    public record HoldingsChangesReply(List<CoinView> coins, List<String> gone, String version,
+                                       boolean more) {
+        public HoldingsChangesReply {
+            coins = List.copyOf(coins);
+            gone = List.copyOf(gone);
         }
     }
 

@@ -120,6 +120,8 @@ public final class Colony implements AutoCloseable {
             Route.post("/v1/swaps/{transferId}/void", Access.PUBLIC, new SwapVoidEndpoint(link)),
             Route.post("/v1/vault/moves", Access.PUBLIC, new VaultMoveEndpoint(link)),
             Route.get("/v1/users/{user}/holdings", Access.PUBLIC, new HoldingsEndpoint(link)),
+            Route.get("/v1/users/{user}/holdings/changes", Access.PUBLIC,
+                new HoldingsChangesEndpoint(link)),
             Route.get("/v1/users/{user}/balances", Access.PUBLIC, new BalancesEndpoint(link)),
             Route.post("/v1/admin/lock", Access.ADMIN, new AdminLockEndpoint(link, true)),
             Route.post("/v1/admin/unlock", Access.ADMIN, new AdminLockEndpoint(link, false)),

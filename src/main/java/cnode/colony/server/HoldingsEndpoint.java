@@ -17,10 +17,14 @@ import java.util.concurrent.CompletionStage;
  * {@code after}, a coin id). Read with the user's own session ({@link SessionCheck}). A page
  * limit out of range is {@code 400 BAD_QUERY}. The registry reads as of now: a coin held by a
  * swap past its expiry reads free. The writer thread reads only the page's coins (the registry
- * keeps each owner's ids in order); turning rows into the reply happens off it. Immutable; any
- * thread.
+ * keeps each owner's ids in order); turning rows into the reply happens off it. Each page
+ * carries the version of the user's coins, read in the same writer call as the page, for
+ * {@link HoldingsChangesEndpoint}. Immutable; any thread.
  */
 final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
+    /** A page and the version it was read at, from one writer call. */
+    private record Read(CoinPage page, String version) {}
+
     private final WriterLink link;
 
     HoldingsEndpoint(WriterLink link) {
@@ -48,18 +52,21 @@ final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
         String after = call.query("after").orElse("");
         return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
                 WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
-                    owner -> Outcome.ok(state.registry().holdingsPage(owner, after, limit,
-                        nowMs)))))
-            .thenApply(outcome -> WriterLink.chain(outcome, page -> Outcome.ok(reply(page))));
+                    owner -> Outcome.ok(new Read(state.registry().holdingsPage(owner, after,
+                        limit, nowMs), state.registry().holdingsVersion(owner))))))
+            .thenApply(outcome -> WriterLink.chain(outcome, read -> Outcome.ok(
+                new HoldingsReply(views(read.page().coins()), read.page().next(),
+                    read.version()))));
     }
 
-    private static HoldingsReply reply(CoinPage page) {
-        List<CoinView> coins = new ArrayList<>(page.coins().size());
-        for (CoinRow row : page.coins()) {
+    /** The rows as the wire shows them, in their order. */
+    static List<CoinView> views(List<CoinRow> rows) {
+        List<CoinView> coins = new ArrayList<>(rows.size());
+        for (CoinRow row : rows) {
             coins.add(new CoinView(row.id(), row.faceValue(), row.coin().currency().code(),
                 row.coin().colour(), row.coin().issuedAtMs(), row.coin().expiresAtMs(),
                 row.place().name(), row.reservedBy()));
         }
-        return new HoldingsReply(coins, page.next());
+        return coins;
     }
 }
