@@ -1,19 +1,10 @@
 package cnode.wallet;
 
-import cnode.colony.client.ColonyVault.CoinView;
-import cnode.colony.client.ColonyVault.HoldingsReply;
-import cnode.colony.client.Outcome;
-import cnode.money.Coin;
-import cnode.money.Currency;
-import cnode.money.Denominations;
 import cnode.node.NodeUser;
 import cnode.stdx.Clock;
-import cnode.stdx.Ids;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * The node's cache of its user's coins (contract §5: "a node caches its user's coins and
  * reserves the ones a running task needs"). The colony's registry is the truth; this is a copy
  * read from {@code GET /v1/users/{user}/holdings} (every page) when a user is attached, and
- * again by a read when the copy is older than {@link WalletLimits#maxAgeMs}. Readers get a
+ * brought up to date by a read when the copy is older than {@link WalletLimits#maxAgeMs}
+ * (only what changed since, as {@link HoldingsReader} asks). Readers get a
  * {@link WalletView}; tasks reserve coins here so that two tasks never pay with the same coin.
  *
  * <p>Invariants: at most {@link WalletLimits#coinsMax} coins are cached (a user with more is
@@ -44,7 +36,7 @@ import org.slf4j.LoggerFactory;
 public final class Wallet {
     private static final Logger LOG = LoggerFactory.getLogger(Wallet.class);
 
-    private final HoldingsSource source;
+    private final HoldingsReader reader;
     private final Clock clock;
     private final WalletLimits limits;
     private final Object lock = new Object();
@@ -53,12 +45,12 @@ public final class Wallet {
     /** Bumped by attach and detach, so a fetch for an earlier user is thrown away. */
     private long generation;
     private NodeUser user;
-    private Loaded loaded;
+    private WalletCopy loaded;
     private boolean lastFetchFailed;
     private boolean invalidated;
     private boolean receiptsPending;
     private long attemptedAtMs;
-    private CompletableFuture<Loaded> inFlight;
+    private CompletableFuture<WalletCopy> inFlight;
     /** Fetches started so far; a spent coin notes the count when it was spent. */
     private long fetchesStarted;
     /**
@@ -70,11 +62,12 @@ public final class Wallet {
     private final Map<String, List<String>> coinsByTask = new HashMap<>();
     private final Map<String, String> taskByCoin = new HashMap<>();
     /**
-     * The copy as a book of coins, made from {@code loaded} at {@code bookAtMs} and true until
-     * a new copy lands or a coin expires ({@link CoinBook#changesAtMs}).
+     * The copy as a book of coins, made from the holdings of {@code loaded} at {@code
+     * bookAtMs} and true until new holdings land or a coin expires ({@link
+     * CoinBook#changesAtMs}).
      */
     private CoinBook book;
-    private Loaded bookOf;
+    private Map<String, Holding> bookOf;
     private long bookAtMs;
     /** The last picture answered: the book with the reservations and spent coins of now. */
     private WalletView lastView;
@@ -83,18 +76,14 @@ public final class Wallet {
         if (source == null || clock == null || limits == null) {
             throw new IllegalArgumentException("a wallet needs a source, a clock and limits");
         }
-        this.source = source;
+        this.reader = new HoldingsReader(source, limits);
         this.clock = clock;
         this.limits = limits;
     }
 
-    /** One fetch of the whole holdings, as the cache keeps it. */
-    private record Loaded(String username, Map<String, Holding> holdings, long fetchedAtMs,
-                          boolean truncated, int skipped) {}
-
     /** A fetch a reader started (mine) or joined. */
-    private record Fetch(CompletableFuture<Loaded> future, long generation, NodeUser user,
-                         Loaded previous, long serial, boolean mine) {}
+    private record Fetch(CompletableFuture<WalletCopy> future, long generation, NodeUser user,
+                         WalletCopy previous, long serial, boolean mine) {}
 
     /**
      * Attaches {@code user} (just logged in), reads the user's coins from the colony and
@@ -231,11 +220,11 @@ public final class Wallet {
         if (loaded == null) {
             return WalletRead.without(WalletRead.State.UNREACHABLE);
         }
-        boolean bookTrue = book != null && bookOf == loaded && nowMs >= bookAtMs
+        boolean bookTrue = book != null && bookOf == loaded.holdings() && nowMs >= bookAtMs
             && nowMs < book.changesAtMs();
         if (!bookTrue) {
             book = CoinBook.of(loaded.holdings().values(), nowMs);
-            bookOf = loaded;
+            bookOf = loaded.holdings();
             bookAtMs = nowMs;
             lastView = null;
         }
@@ -248,9 +237,9 @@ public final class Wallet {
     }
 
     private void run(Fetch fetch) {
-        Loaded fresh = null;
+        WalletCopy fresh = null;
         try {
-            fresh = fetch(fetch.user(), fetch.previous());
+            fresh = reader.read(fetch.user(), fetch.previous(), clock.nowMs());
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
         } finally {
@@ -269,7 +258,7 @@ public final class Wallet {
         }
     }
 
-    private static void await(CompletableFuture<Loaded> future) {
+    private static void await(CompletableFuture<WalletCopy> future) {
         try {
             future.get();
         } catch (InterruptedException stop) {
@@ -278,116 +267,6 @@ public final class Wallet {
             throw new IllegalStateException("a wallet fetch never completes exceptionally",
                 impossible);
         }
-    }
-
-    /** Every page of {@code user}'s holdings, or null when the colony could not be read. */
-    private Loaded fetch(NodeUser user, Loaded previous) throws InterruptedException {
-        long startedAtMs = clock.nowMs();
-        Map<String, Holding> holdings = new LinkedHashMap<>();
-        String after = "";
-        int skipped = 0;
-        boolean truncated = false;
-        for (int page = 0; ; page++) {
-            int room = limits.coinsMax() - holdings.size();
-            if (room == 0 || page == limits.pagesMax()) {
-                truncated = true;
-                break;
-            }
-            HoldingsReply reply = page(user, after, Math.min(limits.pageCoins(), room));
-            if (reply == null) {
-                return null;
-            }
-            for (CoinView view : reply.coins()) {
-                Holding holding = holding(view, previous, startedAtMs);
-                if (holding == null) {
-                    skipped++;
-                } else if (holdings.size() < limits.coinsMax()) {
-                    holdings.putIfAbsent(holding.coin().id(), holding);
-                } else {
-                    truncated = true;
-                }
-            }
-            if (reply.next() == null || truncated) {
-                break;
-            }
-            if (reply.next().compareTo(after) <= 0) {
-                LOG.warn("wallet of {}: the colony's holdings pages do not advance; keeping the "
-                    + "last copy", user.username());
-                return null;
-            }
-            after = reply.next();
-        }
-        report(user.username(), previous, truncated, skipped);
-        return new Loaded(user.username(), holdings, startedAtMs, truncated, skipped);
-    }
-
-    private HoldingsReply page(NodeUser user, String after, int limit)
-        throws InterruptedException {
-        Outcome<HoldingsReply> outcome;
-        try {
-            outcome = source.page(user.session(), user.username(), after, limit);
-        } catch (IOException unreachable) {
-            LOG.warn("wallet of {}: the colony cannot be read ({}); keeping the last copy",
-                user.username(), unreachable.getClass().getSimpleName());
-            return null;
-        }
-        return switch (outcome) {
-            case Outcome.Ok<HoldingsReply> ok -> ok.reply();
-            case Outcome.Refused<HoldingsReply> refused -> {
-                LOG.warn("wallet of {}: the colony refused the holdings ({}); keeping the last "
-                    + "copy", user.username(), refused.refusal().line());
-                yield null;
-            }
-        };
-    }
-
-    /** Logs what the user should know about a fetch, once per change, not every second. */
-    private void report(String username, Loaded previous, boolean truncated, int skipped) {
-        if (truncated && (previous == null || !previous.truncated())) {
-            LOG.error("wallet of {}: the user holds more than {} coins; the node shows and "
-                + "spends only the first {} by id", username, limits.coinsMax(),
-                limits.coinsMax());
-        }
-        if (skipped > 0 && (previous == null || previous.skipped() != skipped)) {
-            LOG.warn("wallet of {}: {} coin(s) in the colony's answer are malformed and left "
-                + "out", username, skipped);
-        }
-    }
-
-    /** The coin as the cache keeps it, or null when the colony's answer is not a coin. */
-    private static Holding holding(CoinView view, Loaded previous, long seenAtMs) {
-        boolean facts = isCoinId(view.id())
-            && Denominations.isFaceValue(view.faceValue()) && Currency.isCode(view.currency())
-            && view.colour() >= 0 && view.expiresAtMs() > view.issuedAtMs();
-        Holding.Place place = "WALLET".equals(view.place()) ? Holding.Place.WALLET
-            : "VAULT".equals(view.place()) ? Holding.Place.VAULT : null;
-        if (!facts || place == null) {
-            return null;
-        }
-        Coin coin = new Coin(view.id(), view.faceValue(), new Currency(view.currency()),
-            view.colour(), view.issuedAtMs(), view.expiresAtMs());
-        long incomingAtMs;
-        if (previous == null) {
-            incomingAtMs = coin.issuedAtMs();
-        } else {
-            Holding known = previous.holdings().get(coin.id());
-            incomingAtMs = known == null ? seenAtMs : known.incomingAtMs();
-        }
-        return new Holding(coin, place, view.reservedBy(), incomingAtMs);
-    }
-
-    /** Whether {@code id} is 26 characters of {@code [0-9A-Z]}, as every coin id is. */
-    private static boolean isCoinId(String id) {
-        if (id == null || id.length() != Ids.LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            if (!(c >= '0' && c <= '9' || c >= 'A' && c <= 'Z')) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**

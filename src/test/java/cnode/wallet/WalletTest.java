@@ -311,4 +311,72 @@ class WalletTest {
         assertThat(wallet.read().view().coins()).as("given back later: a fetch after the "
             + "spend is believed").hasSize(3);
     }
+
+    @Test
+    void aLaterReadAsksOnlyForWhatChanged() {
+        colony.versions(true);
+        fill(5);
+        Wallet wallet = wallet(LIMITS);
+        wallet.attach(wanda);
+        assertThat(colony.pages()).isEqualTo(1);
+        colony.put(coin("NEW", 5_000, "PLN"));
+        colony.remove(id("000"));
+        clock.advanceMs(1_001);
+        WalletRead read = wallet.read();
+        assertThat(colony.pages()).as("no full read").isEqualTo(1);
+        assertThat(colony.changeCalls()).isEqualTo(1);
+        assertThat(read.view().coins()).extracting(held -> held.coin().id())
+            .containsExactlyInAnyOrder(id("001"), id("002"), id("003"), id("004"), id("NEW"));
+        for (HeldCoin held : read.view().coins()) {
+            long expected = held.coin().id().equals(id("NEW")) ? START_MS + 1_001 : ISSUED_MS;
+            assertThat(held.incomingAtMs()).as(held.coin().id()).isEqualTo(expected);
+        }
+        assertThat(read.view().asOfMs()).isEqualTo(START_MS + 1_001);
+
+        clock.advanceMs(1_001);
+        WalletView unchanged = wallet.read().view();
+        assertThat(colony.changeCalls()).isEqualTo(2);
+        assertThat(unchanged.coins()).hasSize(5);
+    }
+
+    @Test
+    void manyChangesComeInPagesAndEachIsAppliedOnce() {
+        colony.versions(true);
+        fill(3);
+        Wallet wallet = wallet(LIMITS);
+        wallet.attach(wanda);
+        for (int i = 0; i < 25; i++) {
+            colony.put(coin(String.format("N%02d", i), 100, "PLN"));
+        }
+        colony.put(coin("000", 100, "PLN"));
+        colony.remove(id("001"));
+        clock.advanceMs(1_001);
+        WalletRead read = wallet.read();
+        assertThat(colony.changeCalls()).as("25 coins and a change of 000, 10 a page")
+            .isEqualTo(3);
+        assertThat(colony.pages()).isEqualTo(1);
+        assertThat(read.view().coins()).hasSize(27);
+        assertThat(read.view().balance(Currency.PLN, 0).free()).isEqualTo(26 * 100 + 200);
+    }
+
+    @Test
+    void changesTheColonyForgotMeanAFullRead() {
+        colony.versions(true);
+        fill(3);
+        Wallet wallet = wallet(LIMITS);
+        wallet.attach(wanda);
+        colony.put(coin("NEW", 500, "PLN"));
+        colony.forgetChanges();
+        clock.advanceMs(1_001);
+        WalletRead read = wallet.read();
+        assertThat(colony.changeCalls()).isEqualTo(1);
+        assertThat(colony.pages()).as("read again in full").isEqualTo(2);
+        assertThat(read.view().coins()).hasSize(4);
+
+        colony.mode(FakeHoldings.Mode.UNREACHABLE);
+        clock.advanceMs(1_001);
+        WalletRead stale = wallet.read();
+        assertThat(stale.state()).isEqualTo(WalletRead.State.STALE);
+        assertThat(stale.view().coins()).hasSize(4);
+    }
 }
