@@ -1,38 +1,56 @@
 package cnode.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * The generator's SOAP calls to a merchant node, as any client sends them over HTTP on
+ * The generator's SOAP calls to merchant nodes, as any client sends them over HTTP on
  * loopback: {@code requestPaymentInitiation} (one payer, one amount, its own
- * uniqueTransferId) and {@code waitForTask}. Answers are read with three small patterns, not a
- * parser, so the generator costs little of the CPU it measures. Thread-safe as the JDK client
- * is; holds no state of its own.
+ * uniqueTransferId) and {@code waitForTask}. The bench counts the generator's CPU, so this is
+ * cheap on purpose: one keep-alive connection per merchant port ({@link KeepAliveHttp}), the
+ * envelope's fixed parts encoded once, and the answer's three fields found by {@link #field}
+ * with a plain scan, not a parser or patterns.
+ *
+ * <p>Not thread-safe: each generator thread owns one, holding at most {@link #PORTS_MAX}
+ * connections, and closes it when its load ends.
  */
-final class MerchantSoap {
+final class MerchantSoap implements AutoCloseable {
     /** The longest wait one waitForTask asks for (the node allows 25 s). */
     static final int WAIT_SECONDS = 20;
-    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(WAIT_SECONDS + 10);
-    private static final Pattern REQUEST_STATUS = field("requestStatus");
-    private static final Pattern TASK_ID = field("taskId");
-    private static final Pattern STATUS = field("status");
-    private static final String HEAD = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    /** Merchant ports one generator thread may talk to. */
+    static final int PORTS_MAX = 64;
+    private static final int REQUEST_BYTES_MAX = 64 * 1_024;
+    private static final byte[] HEAD = ascii("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
         + "<SOAP-ENV:Envelope xmlns:SOAP-ENV=\"http://schemas.xmlsoap.org/soap/envelope/\""
-        + " xmlns:ns=\"ns1\"><SOAP-ENV:Body>";
-    private static final String TAIL = "</SOAP-ENV:Body></SOAP-ENV:Envelope>";
+        + " xmlns:ns=\"ns1\"><SOAP-ENV:Body>");
+    private static final byte[] PAY_AMOUNT = ascii("<ns:requestPaymentInitiation>"
+        + "<type>NORMAL</type><amount><amount>");
+    private static final byte[] PAY_PAYER = ascii("</amount><currency>PLN</currency>"
+        + "<colour>0</colour></amount><requestData><username>");
+    private static final byte[] PAY_TRANSFER = ascii("</username><uniqueTransferId>");
+    private static final byte[] PAY_END = ascii("</uniqueTransferId><title>bench</title>"
+        + "</requestData></ns:requestPaymentInitiation>");
+    private static final byte[] WAIT_TASK = ascii("<ns:waitForTask><taskId>");
+    private static final byte[] WAIT_LAST = ascii("</taskId><lastStatus>");
+    private static final byte[] WAIT_END = ascii("</lastStatus><timeoutSeconds>"
+        + WAIT_SECONDS + "</timeoutSeconds></ns:waitForTask>");
+    private static final byte[] TAIL = ascii("</SOAP-ENV:Body></SOAP-ENV:Envelope>");
 
-    private final HttpClient http;
+    private final KeepAliveHttp.Limits limits;
+    private final Map<Integer, KeepAliveHttp> connections = new HashMap<>();
+    private byte[] body = new byte[1_024];
+    private int length;
 
-    MerchantSoap(HttpClient http) {
-        this.http = http;
+    /** With the generator's limits ({@link KeepAliveHttp.Limits#defaults}). */
+    MerchantSoap() {
+        this(KeepAliveHttp.Limits.defaults());
+    }
+
+    MerchantSoap(KeepAliveHttp.Limits limits) {
+        this.limits = limits;
     }
 
     /**
@@ -52,43 +70,151 @@ final class MerchantSoap {
     /** Asks {@code payer} to pay {@code billons} PLN to the merchant on {@code port}. */
     Answer requestPayment(int port, String payer, long billons, String uniqueTransferId)
         throws IOException, InterruptedException {
-        return call(port, "<ns:requestPaymentInitiation><type>NORMAL</type><amount><amount>"
-            + billons + "</amount><currency>PLN</currency><colour>0</colour></amount>"
-            + "<requestData><username>" + payer + "</username><uniqueTransferId>"
-            + uniqueTransferId + "</uniqueTransferId><title>bench</title></requestData>"
-            + "</ns:requestPaymentInitiation>");
+        length = 0;
+        add(HEAD).add(PAY_AMOUNT).add(Long.toString(billons)).add(PAY_PAYER).add(payer)
+            .add(PAY_TRANSFER).add(uniqueTransferId).add(PAY_END).add(TAIL);
+        return call(port);
     }
 
     /** Waits until the task's status is no longer {@code lastStatus}, or the wait ends. */
     Answer waitForTask(int port, String taskId, String lastStatus)
         throws IOException, InterruptedException {
-        return call(port, "<ns:waitForTask><taskId>" + taskId + "</taskId><lastStatus>"
-            + lastStatus + "</lastStatus><timeoutSeconds>" + WAIT_SECONDS
-            + "</timeoutSeconds></ns:waitForTask>");
+        length = 0;
+        add(HEAD).add(WAIT_TASK).add(taskId).add(WAIT_LAST).add(lastStatus).add(WAIT_END)
+            .add(TAIL);
+        return call(port);
     }
 
-    private Answer call(int port, String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/")).timeout(CALL_TIMEOUT)
-            .header("Content-Type", "text/xml; charset=utf-8")
-            .POST(HttpRequest.BodyPublishers.ofString(HEAD + body + TAIL,
-                StandardCharsets.UTF_8)).build();
-        HttpResponse<String> response = http.send(request,
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        if (response.statusCode() != 200) {
-            return new Answer("HTTP_" + response.statusCode(), "", "");
+    /** Connections opened so far, over all ports: one per port while keep-alive holds. */
+    int connects() {
+        int sum = 0;
+        for (KeepAliveHttp connection : connections.values()) {
+            sum += connection.connects();
         }
-        String text = response.body();
-        return new Answer(first(REQUEST_STATUS, text), first(TASK_ID, text),
-            first(STATUS, text));
+        return sum;
     }
 
-    private static Pattern field(String name) {
-        return Pattern.compile("<(?:[A-Za-z0-9_.-]+:)?" + name + "\\b[^>]*>([^<]*)<");
+    /** Closes every connection; a later call would open new ones. */
+    @Override
+    public void close() {
+        connections.values().forEach(KeepAliveHttp::close);
+        connections.clear();
     }
 
-    private static String first(Pattern pattern, String text) {
-        Matcher found = pattern.matcher(text);
-        return found.find() ? found.group(1).strip() : "";
+    private Answer call(int port) throws IOException, InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("the generator is stopping");
+        }
+        KeepAliveHttp connection = connections.get(port);
+        if (connection == null) {
+            if (connections.size() >= PORTS_MAX) {
+                throw new IllegalStateException("more than " + PORTS_MAX
+                    + " merchant ports for one generator thread");
+            }
+            connection = new KeepAliveHttp(port, limits);
+            connections.put(port, connection);
+        }
+        KeepAliveHttp.Answer answer = connection.post(body, length);
+        if (answer.status() != 200) {
+            return new Answer("HTTP_" + answer.status(), "", "");
+        }
+        // ISO-8859-1 maps each byte to one char, so the text's indexes are the body's.
+        byte[] bytes = answer.body();
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        return new Answer(field(text, bytes, "requestStatus"), field(text, bytes, "taskId"),
+            field(text, bytes, "status"));
+    }
+
+    /**
+     * The text of the first element named {@code name} (with or without a namespace prefix,
+     * attributes allowed), stripped and decoded as UTF-8; empty when there is none or it is
+     * empty. {@code text} is {@code bytes} read as ISO-8859-1. The node writes these leaves
+     * unqualified and untyped, with no markup inside (SoapWriter).
+     */
+    static String field(String text, byte[] bytes, String name) {
+        int from = 0;
+        while (true) {
+            int at = text.indexOf(name, from);
+            if (at < 0) {
+                return "";
+            }
+            from = at + name.length();
+            if (!opensElement(text, at) || from >= text.length()) {
+                continue;
+            }
+            char next = text.charAt(from);
+            int close = next == '>' ? from
+                : next == ' ' || next == '\t' || next == '\r' || next == '\n'
+                ? text.indexOf('>', from) : -1;
+            if (close < 0) {
+                continue;
+            }
+            if (text.charAt(close - 1) == '/') {
+                return "";
+            }
+            int end = text.indexOf('<', close + 1);
+            return end < 0 ? "" : new String(bytes, close + 1, end - close - 1,
+                StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    /** Whether the name at {@code at} follows {@code <} or {@code <prefix:}. */
+    private static boolean opensElement(String text, int at) {
+        if (at == 0) {
+            return false;
+        }
+        char before = text.charAt(at - 1);
+        if (before == '<') {
+            return true;
+        }
+        if (before != ':') {
+            return false;
+        }
+        int i = at - 2;
+        while (i >= 0 && prefixChar(text.charAt(i))) {
+            i--;
+        }
+        return i >= 0 && i < at - 2 && text.charAt(i) == '<';
+    }
+
+    private static boolean prefixChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+            || c == '_' || c == '.' || c == '-';
+    }
+
+    private MerchantSoap add(byte[] part) {
+        reserve(part.length);
+        System.arraycopy(part, 0, body, length, part.length);
+        length += part.length;
+        return this;
+    }
+
+    /** Appends {@code value} as UTF-8; ids and names are ASCII, which takes the short way. */
+    private MerchantSoap add(String value) {
+        int n = value.length();
+        reserve(n);
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            if (c >= 0x80) {
+                return add(value.getBytes(StandardCharsets.UTF_8));
+            }
+            body[length + i] = (byte) c;
+        }
+        length += n;
+        return this;
+    }
+
+    private void reserve(int more) {
+        if (length + more > REQUEST_BYTES_MAX) {
+            throw new IllegalArgumentException("a request body over " + REQUEST_BYTES_MAX
+                + " bytes");
+        }
+        if (body.length - length < more) {
+            body = Arrays.copyOf(body, Math.max(length + more, body.length * 2));
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -13,17 +13,12 @@ import cnode.colony.client.ColonyClient;
 import cnode.colony.client.Outcome;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -40,7 +35,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class PaymentBench {
     private static final Logger LOG = LoggerFactory.getLogger(PaymentBench.class);
-    private static final int CLIENT_THREADS = 4;
     private static final int USER_PAGES_MAX = 100;
 
     private PaymentBench() {}
@@ -76,33 +70,24 @@ public final class PaymentBench {
 
     private static BenchReport load(BenchConfig config, BenchNetwork network, String runId,
                                     long setupMs) throws Exception {
-        Set<String> before = CpuSampler.threadNames();
-        ExecutorService clientThreads = Executors.newFixedThreadPool(CLIENT_THREADS,
-            Thread.ofPlatform().name("bench-http-", 0).daemon().factory());
-        try (HttpClient http = HttpClient.newBuilder().executor(clientThreads)
-                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                 .build();
+        // Each generator thread makes its own keep-alive connections (MerchantSoap); they
+        // and the threads, parked after the load so the window's CPU snapshot sees them, end
+        // when the generator closes.
+        try (PaymentGenerator generator = new PaymentGenerator(config, network.merchants(),
+                 network.payers(), runId);
              JavaProfile profile = new JavaProfile()) {
-            Set<String> generatorThreads = new HashSet<>(CpuSampler.threadNames());
-            generatorThreads.removeAll(before);
-            PaymentGenerator generator = new PaymentGenerator(config, network.merchants(),
-                network.payers(), new MerchantSoap(http), runId);
             MeasuredWindow window = new MeasuredWindow(config.warmUpMs(), generator::stopped,
                 profile);
             PaymentGenerator.Run run = generator.run();
             window.join();
             JavaProfile.Split samples = profile.finish();
-            CpuSampler.Usage cpu = CpuSampler.between(window.from(), window.to(),
-                generatorThreads.stream().filter(name -> name.startsWith("HttpClient-"))
-                    .collect(Collectors.toSet()));
+            CpuSampler.Usage cpu = CpuSampler.between(window.from(), window.to(), Set.of());
             try (ColonyClient client = new ColonyClient(network.colony().url(),
                 ClientLimits.defaults())) {
                 ColonyAdmin admin = new ColonyAdmin(client);
                 return new BenchReport(config, run, window.from().atNs(), window.to().atNs(),
                     cpu, samples, check(admin), received(admin, network.merchants()), setupMs);
             }
-        } finally {
-            clientThreads.shutdownNow();
         }
     }
 

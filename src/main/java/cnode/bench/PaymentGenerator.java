@@ -5,6 +5,7 @@ import cnode.cli.BenchConfig;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -19,9 +20,15 @@ import java.util.concurrent.locks.LockSupport;
  * at once (see docs/PERFORMANCE.md for what that costs). Starting stops when the count is
  * reached, the duration has passed, or a thread's payer has spent every coin it was given;
  * each payment is followed for at most {@link #PAYMENT_LIMIT_NS}. Each thread keeps its own
- * records; {@link #run} returns them all once every thread ended.
+ * records; {@link #run} returns them all once every thread's last payment ended.
+ *
+ * <p>Each thread owns its {@link MerchantSoap} (one keep-alive connection per merchant port).
+ * A thread whose load ended stays parked until {@link #close}: the bench's CPU snapshot, taken
+ * just after starting stopped, sees only live threads, and the generator's CPU would otherwise
+ * leave its group with them. {@link #close} releases the threads, which close their
+ * connections, and waits for them. {@link #run} and {@link #close} are called by one thread.
  */
-final class PaymentGenerator {
+final class PaymentGenerator implements AutoCloseable {
     /** The longest a payment is followed before it counts as {@link #GAVE_UP}. */
     static final long PAYMENT_LIMIT_NS = 120_000_000_000L;
     /** The end of a payment the generator stopped following. */
@@ -30,25 +37,28 @@ final class PaymentGenerator {
     static final String NO_ANSWER = "NO_ANSWER";
     /** A payment started later than this after its slot counts as late. */
     static final long LATE_NS = 50_000_000L;
+    private static final long CLOSE_WAIT_MS = 10_000;
 
     private final BenchConfig config;
     private final List<Member> merchants;
     private final List<String> payers;
-    private final MerchantSoap soap;
     private final String runId;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong stoppedAtNs = new AtomicLong();
     private final AtomicIntegerArray spent;
+    private final CountDownLatch ended;
+    private final CountDownLatch released = new CountDownLatch(1);
+    private final List<Thread> threads = new ArrayList<>();
     private volatile long startedAtNs;
 
     PaymentGenerator(BenchConfig config, List<Member> merchants, List<String> payers,
-                     MerchantSoap soap, String runId) {
+                     String runId) {
         this.config = config;
         this.merchants = List.copyOf(merchants);
         this.payers = List.copyOf(payers);
-        this.soap = soap;
         this.runId = runId;
+        this.ended = new CountDownLatch(config.concurrency());
         this.spent = new AtomicIntegerArray(payers.size());
     }
 
@@ -75,26 +85,47 @@ final class PaymentGenerator {
         }
     }
 
-    /** Runs the load on the calling thread's behalf; returns when every payment ended. */
+    /**
+     * Runs the load on the calling thread's behalf; returns when every payment ended. Once
+     * only; the threads wait for {@link #close}.
+     */
     Run run() throws InterruptedException {
+        if (!threads.isEmpty()) {
+            throw new IllegalStateException("the generator has run already");
+        }
         List<List<Payment>> perThread = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
         startedAtNs = System.nanoTime();
         for (int thread = 0; thread < config.concurrency(); thread++) {
             int t = thread;
             List<Payment> mine = new ArrayList<>();
             perThread.add(mine);
             threads.add(Thread.ofPlatform().name("bench-generator-" + t).daemon()
-                .start(() -> drive(payerOf(t), mine)));
+                .start(() -> load(payerOf(t), mine)));
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
+        // The latch orders each thread's writes to its list before the reads below.
+        ended.await();
         long endedAtNs = System.nanoTime();
         List<Payment> all = new ArrayList<>();
         perThread.forEach(all::addAll);
         stoppedAtNs.compareAndSet(0, endedAtNs);
         return new Run(startedAtNs, stoppedAtNs.get(), endedAtNs, all, late.get());
+    }
+
+    /** Releases the threads (they close their connections) and waits for them to end. */
+    @Override
+    public void close() {
+        released.countDown();
+        try {
+            for (Thread thread : threads) {
+                if (!thread.join(java.time.Duration.ofMillis(CLOSE_WAIT_MS))) {
+                    throw new IllegalStateException(thread.getName() + " did not end in "
+                        + CLOSE_WAIT_MS + " ms");
+                }
+            }
+        } catch (InterruptedException stop) {
+            // The threads are released and end by themselves; only the wait is cut short.
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether starting has stopped; the sampler asks, to end its window. */
@@ -106,12 +137,27 @@ final class PaymentGenerator {
         return thread % payers.size();
     }
 
-    private void drive(int payer, List<Payment> into) {
+    /** One thread's life: its payments on its own connections, then parked until released. */
+    private void load(int payer, List<Payment> into) {
+        try (MerchantSoap soap = new MerchantSoap()) {
+            try {
+                drive(soap, payer, into);
+            } finally {
+                ended.countDown();
+            }
+            released.await();
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drive(MerchantSoap soap, int payer, List<Payment> into) {
         while (true) {
             long i = next.getAndIncrement();
             long slotNs = config.rate() == 0 ? System.nanoTime()
                 : startedAtNs + i * 1_000_000_000L / config.rate();
-            if (!admits(i, slotNs) || spent.incrementAndGet(payer) > config.coinsEach()) {
+            if (!admits(i, slotNs) || spent.incrementAndGet(payer) > config.coinsEach()
+                || Thread.currentThread().isInterrupted()) {
                 stoppedAtNs.compareAndSet(0, System.nanoTime());
                 return;
             }
@@ -123,7 +169,7 @@ final class PaymentGenerator {
             if (-waitNs > LATE_NS) {
                 late.incrementAndGet();
             }
-            into.add(pay(i, payers.get(payer)));
+            into.add(pay(soap, i, payers.get(payer)));
         }
     }
 
@@ -135,7 +181,7 @@ final class PaymentGenerator {
         return counted;
     }
 
-    private Payment pay(long i, String payer) {
+    private Payment pay(MerchantSoap soap, long i, String payer) {
         Member merchant = merchants.get((int) (i % merchants.size()));
         long startNs = System.nanoTime();
         try {
