@@ -9,6 +9,7 @@ import cnode.task.TaskStatus;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 /**
  * {@code waitForTask(taskId, lastStatus, timeoutSeconds)} (a contract addition): answers as
@@ -24,6 +25,10 @@ public final class WaitForTaskOperation implements Operation {
         WireType.fields("taskId", "xsd:string", "lastStatus", "xsd:string",
             "timeoutSeconds", "xsd:unsignedInt"),
         TaskStatusReply.TYPE, true, List.of(TaskStatusReply.TYPE));
+
+    /** Where answers to waits are made: a virtual thread each. */
+    private static final Executor ANSWERS = answer -> Thread.ofVirtual().name("task-wait")
+        .start(answer);
 
     private final TaskEngine engine;
     private final TaskWaits waits;
@@ -79,13 +84,16 @@ public final class WaitForTaskOperation implements Operation {
         engine.find(seen.id(), clock.nowMs())
             .filter(now -> now.status() != seen.status())
             .ifPresent(next::complete);
-        return next.thenCompose(changed -> {
-            if (changed != null && changed.status() == seen.status()) {
-                return waitForChange(changed, deadlineMs);
+        // The answer is made on a thread of its own, not on the thread that committed the
+        // change (for a change committed in the background, the store's writer), and from
+        // the task as it is now, so an answer never shows a status older than one shown.
+        return next.thenComposeAsync(changed -> {
+            Task now = latest(changed != null ? changed : seen);
+            if (changed != null && now.status() == seen.status()) {
+                return waitForChange(now, deadlineMs);
             }
-            Task latest = changed != null ? changed : latest(seen);
-            return done(TaskStatusReply.of(latest, RequestStatus.SUCCESS.description()));
-        });
+            return done(TaskStatusReply.of(now, RequestStatus.SUCCESS.description()));
+        }, ANSWERS);
     }
 
     private Task latest(Task seen) {

@@ -250,7 +250,10 @@ final class PaymentFlow {
 
     /** Moves the task on; GONE when it ended from outside meanwhile. */
     private Step move(TaskStatus to, int progress, String infoPatch) {
-        var moved = payments.engine.advance(taskId, to, progress, infoPatch,
+        // Every step moved here comes before the point of no return: a restart settles the
+        // payment from the registry whatever step it reached, so the flow need not wait for
+        // the step to be durable (it shows once it is).
+        var moved = payments.engine.advanceInBackground(taskId, to, progress, infoPatch,
             payments.clock.nowMs());
         return moved.moved() ? Step.NEXT : Step.GONE;
     }
@@ -397,11 +400,27 @@ final class PaymentFlow {
             return RegistryRefusals.step(refused.refusal(), user.username(), terms);
         }
         preparedSwap = ((Outcome.Ok<SwapReply>) answer.get()).reply();
-        return move(TRANSFERRING, 50, null);
+        // Receiving, this node checks the registry's answer at once (verifyAndCommit): no
+        // step lies between, so no progress of its own to show.
+        return order.counterpartyPays() ? Step.NEXT : move(TRANSFERRING, 50, null);
     }
 
-    /** WAITING_FOR_VERIFICATION, then the commit: the point of no return. */
-    private Step verifyAndCommit() {
+    /**
+     * WAITING_FOR_VERIFICATION and the check of the prepared swap, then past the point of no
+     * return: NEXT, or how the task ends.
+     */
+    private Step verified() {
+        if (order.counterpartyPays() && preparedSwap != null) {
+            // Verified from the registry's answer in hand, then shown and past the point of
+            // no return in one write: nothing could cancel it in between anyway.
+            Step verified = verifyHere();
+            if (!verified.next()) {
+                return verified;
+            }
+            return live() && payments.engine.advancePastPointOfNoReturn(taskId,
+                WAITING_FOR_VERIFICATION, 60, payments.clock.nowMs()).moved()
+                ? Step.NEXT : Step.GONE;
+        }
         Step moved = move(WAITING_FOR_VERIFICATION, 60, null);
         if (!moved.next()) {
             return moved;
@@ -410,9 +429,15 @@ final class PaymentFlow {
         if (!verified.next()) {
             return verified;
         }
-        if (!live() || !payments.engine.passPointOfNoReturn(taskId, payments.clock.nowMs())
-            .moved()) {
-            return Step.GONE;
+        return live() && payments.engine.passPointOfNoReturn(taskId, payments.clock.nowMs())
+            .moved() ? Step.NEXT : Step.GONE;
+    }
+
+    /** WAITING_FOR_VERIFICATION, then the commit: the point of no return. */
+    private Step verifyAndCommit() {
+        Step verified = verified();
+        if (!verified.next()) {
+            return verified;
         }
         Optional<Outcome<SwapReply>> answer = Optional.empty();
         while (answer.isEmpty() && payments.running()) {

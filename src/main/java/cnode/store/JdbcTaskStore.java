@@ -169,6 +169,23 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         await(new Put(task, key, payment, new CompletableFuture<>()));
     }
 
+    /**
+     * Queues the task's row and returns; the future completes with the commit. The queue's
+     * bound holds here too: a full queue waits like a write does (the caller is slowed, not
+     * refused at once), and a queue that stays full fails the future.
+     */
+    @Override
+    public CompletableFuture<Void> writeInBackground(Task task) {
+        Objects.requireNonNull(task);
+        Put put = new Put(task, null, null, new CompletableFuture<>());
+        try {
+            enqueue(put);
+        } catch (StoreFailure failure) {
+            put.done().completeExceptionally(failure);
+        }
+        return put.done().thenApply(rows -> null);
+    }
+
     @Override
     public void record(PaymentRecord payment) {
         keyed(Objects.requireNonNull(payment));
@@ -189,7 +206,8 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         return await(new Forget(finishedBeforeMs, max, new CompletableFuture<>()));
     }
 
-    private int await(Change change) {
+    /** Puts {@code change} on the writer's queue, waiting for room at most {@code WAIT_MS}. */
+    private void enqueue(Change change) {
         if (!open.get()) {
             throw closed();
         }
@@ -197,9 +215,18 @@ public abstract sealed class JdbcTaskStore implements TaskStore
             if (!queue.offer(change, WAIT_MS, TimeUnit.MILLISECONDS)) {
                 throw new StoreFailure("the task store's write queue stayed full", null);
             }
-            if (!open.get() && queue.remove(change)) {
-                throw closed();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreFailure("interrupted while queueing a write", e);
+        }
+        if (!open.get() && queue.remove(change)) {
+            throw closed();
+        }
+    }
+
+    private int await(Change change) {
+        enqueue(change);
+        try {
             return change.done().get(WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -282,8 +309,16 @@ public abstract sealed class JdbcTaskStore implements TaskStore
             writes = new Writes(dialect.connector().open());
         }
         int[] counts = new int[batch.size()];
+        Map<String, Integer> lastWriteOfTask = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) instanceof Put put && put.task() != null) {
+                lastWriteOfTask.put(put.task().id(), i);
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            int index = i;
             counts[i] = switch (batch.get(i)) {
+                case Put put when replacedLater(put, index, lastWriteOfTask) -> 0;
                 case Put put -> put(put);
                 case Forget sweep -> sweep(sweep);
                 case Stop stop -> throw new IllegalStateException("a stop inside a batch");
@@ -292,6 +327,16 @@ public abstract sealed class JdbcTaskStore implements TaskStore
         writes.connection.commit();
         commits.incrementAndGet();
         return counts;
+    }
+
+    /**
+     * Whether {@code put} (at {@code index} of the batch) only writes a task row that a later
+     * write of the same task in this commit replaces: then it is left out, as the contract of
+     * {@link #writeInBackground} allows. A write with a key or a payment is always made.
+     */
+    private static boolean replacedLater(Put put, int index, Map<String, Integer> last) {
+        return put.key() == null && put.payment() == null && put.task() != null
+            && last.get(put.task().id()) > index;
     }
 
     private int put(Put put) throws SQLException {

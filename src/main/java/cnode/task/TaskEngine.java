@@ -53,6 +53,12 @@ public final class TaskEngine {
     private final Function<Task, PaymentRecord> endings;
     private final ConcurrentHashMap<String, Task> live = new ConcurrentHashMap<>();
     /**
+     * Tasks whose latest change is still being committed in the background ({@link
+     * #advanceInBackground}): that latest change, which the next move starts from, while
+     * {@code live} and the listener still show the last committed one.
+     */
+    private final ConcurrentHashMap<String, Task> ahead = new ConcurrentHashMap<>();
+    /**
      * Finished tasks recently committed or read, so that polling a finished task does not
      * read the store each time. Finished tasks never change, so an entry cannot go stale; an
      * expired one is hidden by the same TTL check as a stored one. Bounded by size only, and
@@ -210,7 +216,87 @@ public final class TaskEngine {
         if (to.failure()) {
             throw new IllegalArgumentException("failures end through fail(): " + to);
         }
-        return move(taskId, to, progressPercent, infoPatch, null, nowMs);
+        return move(taskId, to, progressPercent, infoPatch, null, false, nowMs);
+    }
+
+    /**
+     * {@link #advance} for a step after which the task's flow may go on before the change is
+     * durable: nothing the flow does next depends on a restart finding this status (a payment
+     * before its point of no return is settled after a restart from the registry, whatever
+     * step it had reached). The change is checked and written at once but committed in the
+     * background; the flow's next move starts from it, while readers ({@link #find}, the
+     * change listener) see it only once it is committed, so nothing is ever shown that a
+     * crash could take back. A later {@link #advance}, {@link #finish} or other write of the
+     * task commits after it. If the background commit fails, the change is logged and the
+     * task's next write carries it (every write stores the whole task). Not for failures,
+     * ends or the point of no return.
+     */
+    public Moved advanceInBackground(String taskId, TaskStatus to, int progressPercent,
+                                     String infoPatch, long nowMs) {
+        if (to.terminal() || to.failure()) {
+            throw new IllegalArgumentException("an end is committed before it shows: " + to);
+        }
+        ReentrantLock lock = taskLocks[stripe(taskId)];
+        lock.lock();
+        try {
+            Task current = latest(taskId);
+            if (current == null) {
+                return refusedNotLive(taskId, "move to " + to, nowMs);
+            }
+            Integer forced = TaskTransitions.forcedProgress(current, to);
+            int progress = forced != null && progressPercent == -1 ? forced : progressPercent;
+            Verdict verdict = TaskTransitions.check(current, to, progress);
+            if (!verdict.allowed()) {
+                LOG.warn("task {} move refused: {}", taskId, verdict.reason());
+                return new Moved(MoveOutcome.REFUSED, current, verdict.reason());
+            }
+            Task next = current.moved(to, progress, merged(current.additionalInfo(), infoPatch),
+                nowMs);
+            ahead.put(taskId, next);
+            store.writeInBackground(next).whenComplete((done, failure) ->
+                committedInBackground(next, failure));
+            return new Moved(MoveOutcome.MOVED, next, "");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A background write ended (on the store's writer thread, in commit order): once
+     * committed, the change shows, unless the task has moved on past it meanwhile.
+     */
+    private void committedInBackground(Task next, Throwable failure) {
+        if (failure != null) {
+            LOG.warn("task {}: the change to {} was not committed ({}); the task's next write "
+                + "carries it", next.id(), next.status(), failure.getMessage());
+            return;
+        }
+        if (live.computeIfPresent(next.id(), (id, shown) -> next) != null) {
+            ahead.remove(next.id(), next);
+            onChange.accept(next);
+        }
+    }
+
+    /** The task's latest change (perhaps still being committed); null when not live. */
+    private Task latest(String taskId) {
+        Task next = ahead.get(taskId);
+        return next != null ? next : live.get(taskId);
+    }
+
+    /**
+     * {@link #advance} to TRANSFERRING or WAITING_FOR_VERIFICATION and {@link
+     * #passPointOfNoReturn} in one commit, for a flow that has checked everything it must
+     * before asking the registry to commit, so that the two changes would follow each other
+     * at once anyway: one write instead of two, and never a moment where the task shows the
+     * new status but can still be cancelled.
+     */
+    public Moved advancePastPointOfNoReturn(String taskId, TaskStatus to, int progressPercent,
+                                            long nowMs) {
+        if (to != TaskStatus.TRANSFERRING && to != TaskStatus.WAITING_FOR_VERIFICATION) {
+            throw new IllegalArgumentException("the point of no return is passed with a swap "
+                + "under way, not in " + to);
+        }
+        return move(taskId, to, progressPercent, null, null, true, nowMs);
     }
 
     /**
@@ -221,7 +307,7 @@ public final class TaskEngine {
         if (!failure.failure()) {
             throw new IllegalArgumentException("not a failure: " + failure);
         }
-        return move(taskId, failure, -1, errorPatch(failure, message), null, nowMs);
+        return move(taskId, failure, -1, errorPatch(failure, message), null, false, nowMs);
     }
 
     private static String errorPatch(TaskStatus failure, String message) {
@@ -248,7 +334,7 @@ public final class TaskEngine {
         Objects.requireNonNull(payment);
         String patch = terminal.failure()
             ? errorPatch(terminal, infoPatchOrMessage) : infoPatchOrMessage;
-        return move(taskId, terminal, -1, patch, payment, nowMs);
+        return move(taskId, terminal, -1, patch, payment, false, nowMs);
     }
 
     /**
@@ -283,11 +369,11 @@ public final class TaskEngine {
     }
 
     private Moved move(String taskId, TaskStatus to, int progressPercent, String infoPatch,
-                       PaymentRecord payment, long nowMs) {
+                       PaymentRecord payment, boolean pointOfNoReturn, long nowMs) {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null) {
                 return refusedNotLive(taskId, "move to " + to, nowMs);
             }
@@ -299,7 +385,8 @@ public final class TaskEngine {
                 return new Moved(MoveOutcome.REFUSED, current, verdict.reason());
             }
             String info = merged(current.additionalInfo(), infoPatch);
-            return commit(current.moved(to, progress, info, nowMs), payment);
+            Task next = current.moved(to, progress, info, nowMs);
+            return commit(pointOfNoReturn ? next.withPointOfNoReturn(nowMs) : next, payment);
         } finally {
             lock.unlock();
         }
@@ -334,6 +421,7 @@ public final class TaskEngine {
             record = ending(next);
         }
         store.write(next, null, record == null ? null : record.endOf(next));
+        ahead.remove(next.id());
         if (next.status().terminal()) {
             finished.put(next.id(), next);
             if (live.remove(next.id()) != null) {
@@ -366,7 +454,7 @@ public final class TaskEngine {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null) {
                 return refusedNotLive(taskId, "point of no return", nowMs);
             }
@@ -391,7 +479,7 @@ public final class TaskEngine {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null) {
                 return find(taskId, nowMs);
             }
@@ -407,7 +495,7 @@ public final class TaskEngine {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null) {
                 return find(taskId, nowMs).isPresent()
                     ? CancelOutcome.NOT_CANCELLABLE : CancelOutcome.UNKNOWN_TASK;
@@ -479,7 +567,7 @@ public final class TaskEngine {
                 lock.unlock();
             }
             if (task.status() != TaskStatus.WAITING_FOR_RESTART) {
-                move(task.id(), TaskStatus.WAITING_FOR_RESTART, -1, null, null, nowMs);
+                move(task.id(), TaskStatus.WAITING_FOR_RESTART, -1, null, null, false, nowMs);
             }
         }
         return unfinished.size();
@@ -493,7 +581,7 @@ public final class TaskEngine {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null) {
                 return refusedNotLive(taskId, "resume", nowMs);
             }
@@ -502,7 +590,7 @@ public final class TaskEngine {
                     "task " + taskId + " is " + current.status() + ", not waiting for a restart");
             }
             return move(taskId, current.resumeStatus(), current.progressPercent(), null, null,
-                nowMs);
+                false, nowMs);
         } finally {
             lock.unlock();
         }
@@ -540,14 +628,14 @@ public final class TaskEngine {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
-            Task current = live.get(taskId);
+            Task current = latest(taskId);
             if (current == null || !due(current, nowMs)) {
                 return false;
             }
             TaskStatus running = current.status() == TaskStatus.WAITING_FOR_RESTART
                 ? current.resumeStatus() : current.status();
             Moved moved = running == TaskStatus.SERIES_ACCEPTED
-                ? move(taskId, TaskStatus.SERIES_FINISHED, -1, null, null, nowMs)
+                ? move(taskId, TaskStatus.SERIES_FINISHED, -1, null, null, false, nowMs)
                 : fail(taskId, TaskStatus.FINISHED_ERR_TIMEOUT,
                     "The task did not finish before its deadline.", nowMs);
             return moved.moved();

@@ -3,6 +3,7 @@ package cnode.task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The durable side of the task engine: a seam with two implementations, the JDBC store in
@@ -34,6 +35,20 @@ public interface TaskStore extends AutoCloseable {
      * record or a record without its task. A payment's id must not be empty.
      */
     void write(Task task, TransferId transferId, PaymentRecord payment);
+
+    /**
+     * Inserts or replaces the task like {@link #write(Task, TransferId)} without a key, but
+     * returns at once: the future completes when the change is committed, or exceptionally
+     * with {@link StoreFailure}. Writes are committed in the order they were made, background
+     * or not, so a later {@link #write} returning means every earlier background write has
+     * been committed (or failed) and its future has completed. A store may leave out of the
+     * commit a background write that a later write of the same task in the same commit
+     * replaces anyway; its future completes with that commit. This default writes at once.
+     */
+    default CompletableFuture<Void> writeInBackground(Task task) {
+        write(task, null, null);
+        return CompletableFuture.completedFuture(null);
+    }
 
     /**
      * Inserts or replaces a payment that has no task of this node (its id must not be empty).

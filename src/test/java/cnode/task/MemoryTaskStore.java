@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The in-memory fake of {@link TaskStore}: the same contract without a disk (the contract suite
@@ -22,6 +23,50 @@ final class MemoryTaskStore implements TaskStore {
     private boolean refusing;
     private int writes;
     private volatile long writeDelayMs;
+    /** Background writes held back, in order, until released (or a foreground write). */
+    private final List<Held> held = new ArrayList<>();
+    private boolean holding;
+
+    /** A background write not committed yet. */
+    private record Held(Task task, CompletableFuture<Void> done) {}
+
+    /** Holds background writes uncommitted until {@link #releaseBackground} or a write. */
+    synchronized void holdBackground() {
+        holding = true;
+    }
+
+    /** Commits the held background writes in order (or fails them all) and stops holding. */
+    void releaseBackground(boolean fail) {
+        List<Held> due;
+        synchronized (this) {
+            holding = false;
+            due = new ArrayList<>(held);
+            held.clear();
+        }
+        for (Held write : due) {
+            if (fail) {
+                write.done().completeExceptionally(new StoreFailure("refused as the test asked",
+                    null));
+            } else {
+                commit(write.task(), null, null);
+                write.done().complete(null);
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> writeInBackground(Task task) {
+        Objects.requireNonNull(task);
+        synchronized (this) {
+            if (holding) {
+                Held write = new Held(task, new CompletableFuture<>());
+                held.add(write);
+                return write.done();
+            }
+        }
+        write(task, null, null);
+        return CompletableFuture.completedFuture(null);
+    }
 
     synchronized void refuseWrites(boolean refuse) {
         this.refusing = refuse;
@@ -40,6 +85,7 @@ final class MemoryTaskStore implements TaskStore {
     public void write(Task task, TransferId key, PaymentRecord payment) {
         Objects.requireNonNull(task);
         keyed(payment);
+        releaseBackground(false);
         long delayMs = writeDelayMs;
         if (delayMs > 0) {
             try {

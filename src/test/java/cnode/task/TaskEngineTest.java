@@ -326,6 +326,86 @@ final class TaskEngineTest {
     }
 
     @Test
+    void aBackgroundMoveShowsOnceCommittedAndTheNextMoveStartsFromIt() {
+        EngineRig rig = new EngineRig();
+        Task task = rig.create();
+        int changes = rig.changes.size();
+        rig.store.holdBackground();
+
+        Moved searching = rig.engine.advanceInBackground(task.id(), SEARCHING, -1, null,
+            rig.now());
+        Moved deciding = rig.engine.advanceInBackground(task.id(), WAITING_FOR_USER_DECISION,
+            -1, null, rig.now());
+
+        assertThat(searching.moved()).isTrue();
+        assertThat(deciding.moved()).as("checked against SEARCHING, not yet committed").isTrue();
+        assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
+            .as("readers see only what is committed").isEqualTo(PREPARATION);
+        assertThat(rig.store.find(task.id()).orElseThrow().status()).isEqualTo(PREPARATION);
+        assertThat(rig.changes).hasSize(changes);
+
+        rig.store.releaseBackground(false);
+        assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
+            .isEqualTo(WAITING_FOR_USER_DECISION);
+        assertThat(rig.changes).extracting(Task::status).endsWith(SEARCHING,
+            WAITING_FOR_USER_DECISION);
+        assertThat(rig.engine.cancel(task.id(), rig.now())).isEqualTo(CancelOutcome.CANCELLED);
+    }
+
+    @Test
+    void aForegroundWriteCommitsAfterTheBackgroundOnesAndAFailedOneIsCarriedByTheNext() {
+        EngineRig rig = new EngineRig();
+        Task task = rig.create();
+        rig.store.holdBackground();
+        rig.engine.advanceInBackground(task.id(), SEARCHING, -1, null, rig.now());
+        rig.store.releaseBackground(true);
+        assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
+            .as("the failed change never shows").isEqualTo(PREPARATION);
+
+        Moved transferring = rig.engine.advance(task.id(), WAITING_FOR_USER_DECISION, -1, null,
+            rig.now());
+        assertThat(transferring.moved()).as("moved on from the uncommitted SEARCHING").isTrue();
+        assertThat(rig.store.find(task.id()).orElseThrow().status())
+            .isEqualTo(WAITING_FOR_USER_DECISION);
+
+        rig.store.holdBackground();
+        rig.engine.advanceInBackground(task.id(), TRANSFERRING, 20, null, rig.now());
+        Moved done = rig.engine.advance(task.id(), FINISHED_OK, -1, null, rig.now());
+        assertThat(done.moved()).isTrue();
+        assertThat(rig.changes).extracting(Task::status).endsWith(TRANSFERRING, FINISHED_OK);
+        assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
+            .isEqualTo(FINISHED_OK);
+        assertThatThrownBy(() -> rig.engine.advanceInBackground(task.id(), FINISHED_OK, 100,
+            null, rig.now())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aMoveAndThePointOfNoReturnCanBeOneCommit() {
+        EngineRig rig = new EngineRig();
+        Task swapping = rig.reach(TRANSFERRING, null);
+        Task early = rig.reach(SEARCHING, null);
+        int changes = rig.changes.size();
+
+        Moved moved = rig.engine.advancePastPointOfNoReturn(swapping.id(),
+            TaskStatus.WAITING_FOR_VERIFICATION, 60, rig.now());
+        Moved refused = rig.engine.advancePastPointOfNoReturn(early.id(),
+            TaskStatus.WAITING_FOR_VERIFICATION, 60, rig.now());
+
+        assertThat(moved.task().status()).isEqualTo(TaskStatus.WAITING_FOR_VERIFICATION);
+        assertThat(moved.task().progressPercent()).isEqualTo(60);
+        assertThat(moved.task().pastPointOfNoReturn()).isTrue();
+        assertThat(rig.store.find(swapping.id())).contains(moved.task());
+        assertThat(rig.changes).as("one change for both").hasSize(changes + 1);
+        assertThat(rig.engine.cancel(swapping.id(), rig.now()))
+            .isEqualTo(CancelOutcome.NOT_CANCELLABLE);
+        assertThat(refused.outcome()).as("SEARCHING may not jump to verification")
+            .isEqualTo(MoveOutcome.REFUSED);
+        assertThat(rig.store.find(early.id())).contains(early);
+        assertThatThrownBy(() -> rig.engine.advancePastPointOfNoReturn(early.id(),
+            TaskStatus.FINISHED_OK, 100, rig.now())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void recoverPutsEveryRunningTaskIntoWaitingForRestartAndResumeTakesItBack() {
         MemoryTaskStore store = new MemoryTaskStore();
         EngineRig before = new EngineRig(store, EngineRig.POLICY);

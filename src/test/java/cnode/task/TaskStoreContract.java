@@ -85,6 +85,30 @@ public abstract class TaskStoreContract {
     }
 
     @Test
+    void backgroundWritesCommitInOrderAndAForegroundWriteAfterThem() throws Exception {
+        Task first = task(id(1), PREPARATION, T0);
+        store.write(first, new TransferId("k", first.id(), null, T0));
+        List<java.util.concurrent.CompletableFuture<Void>> done = new java.util.ArrayList<>();
+        Task last = first;
+        for (int i = 1; i <= 20; i++) {
+            last = new Task(first.id(), first.type(), i % 2 == 0 ? SEARCHING : TRANSFERRING,
+                i % 2 == 0 ? 0 : i,
+                "{\"step\":" + i + "}", null, null, T0, T0 + i, T0 + 60_000, 0, null, false,
+                false);
+            done.add(store.writeInBackground(last));
+        }
+        Task other = task(id(2), PREPARATION, T0);
+        store.write(other, null);
+
+        for (var future : done) {
+            assertThat(future).as("completed before the later write returned").isDone();
+            future.get();
+        }
+        assertThat(store.find(first.id())).contains(last);
+        assertThat(store.find(other.id())).contains(other);
+    }
+
+    @Test
     void unknownIdsAndKeysAreEmpty() {
         store.write(task(id(1), PREPARATION, T0), null);
 
