@@ -3,8 +3,9 @@ package cnode.bench;
 /**
  * The groups the bench sums CPU time by, each known by how its threads are named in this code
  * base (the node's Jetty pool is {@code http-N}, the colony's {@code colony-http-N}, the
- * virtual threads' carriers {@code ForkJoinPool-N-worker-M}, the JDK HTTP clients'
- * {@code HttpClient-N-...}). {@link #JVM} is what the process used beyond its Java threads.
+ * virtual threads' carriers {@code ForkJoinPool-N-worker-M}, the colony clients'
+ * {@code colony-client-N} (or, on the JDK's HTTP client, {@code HttpClient-N-...}), the
+ * generator's {@code bench-...}). {@link #JVM} is what the process used beyond its Java threads.
  */
 enum CpuGroup {
     GENERATOR("load generator (its threads and HTTP client)"),
@@ -13,7 +14,7 @@ enum CpuGroup {
     COLONY_HTTP("colony HTTP threads (Jetty colony-http-N)"),
     COLONY_WRITER("colony writer (registry, group commit)"),
     NODE_STORE("node task-store writers (SQLite, group commit)"),
-    NODE_CLIENTS("nodes' colony clients (JDK HttpClient threads)"),
+    NODE_CLIENTS("nodes' colony clients (their HTTP client threads)"),
     COLONY_PASSWORDS("colony password pool (PBKDF2)"),
     OTHER("other Java threads"),
     JVM("JVM itself: GC, JIT compiler, VM threads");
@@ -28,7 +29,7 @@ enum CpuGroup {
         return label;
     }
 
-    /** The group of a platform thread named {@code name} (not the generator's own). */
+    /** The group of a platform thread named {@code name}. */
     static CpuGroup of(String name) {
         if (name == null) {
             return OTHER;
@@ -51,7 +52,7 @@ enum CpuGroup {
         if (name.equals("task-store-writer")) {
             return NODE_STORE;
         }
-        if (name.startsWith("HttpClient-")) {
+        if (name.startsWith("colony-client") || name.startsWith("HttpClient-")) {
             return NODE_CLIENTS;
         }
         if (name.startsWith("colony-password")) {

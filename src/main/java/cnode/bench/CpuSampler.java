@@ -2,12 +2,9 @@ package cnode.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Where this process's CPU goes between two moments: each live platform thread's CPU time
@@ -87,19 +84,15 @@ final class CpuSampler {
             gcCount, jitMs);
     }
 
-    /**
-     * The usage from {@code from} to {@code to}; threads named in {@code generatorThreads}
-     * (the generator's HTTP client's own threads) count as the generator's.
-     */
-    static Usage between(Snapshot from, Snapshot to, Set<String> generatorThreads) {
+    /** The usage from {@code from} to {@code to}, by {@link CpuGroup} of thread names. */
+    static Usage between(Snapshot from, Snapshot to) {
         Map<CpuGroup, Long> byGroup = new EnumMap<>(CpuGroup.class);
         long threadsNs = 0;
         for (Map.Entry<Long, Long> thread : to.cpuNs().entrySet()) {
             long before = from.cpuNs().getOrDefault(thread.getKey(), 0L);
             long used = Math.max(0, thread.getValue() - before);
             String name = to.names().get(thread.getKey());
-            CpuGroup group = generatorThreads.contains(name) ? CpuGroup.GENERATOR
-                : CpuGroup.of(name);
+            CpuGroup group = CpuGroup.of(name);
             byGroup.merge(group, used, Long::sum);
             threadsNs += used;
         }
@@ -107,14 +100,5 @@ final class CpuSampler {
         byGroup.put(CpuGroup.JVM, Math.max(0, processNs - threadsNs));
         return new Usage(to.atNs() - from.atNs(), Math.max(processNs, threadsNs), byGroup,
             to.gcMs() - from.gcMs(), to.gcCount() - from.gcCount(), to.jitMs() - from.jitMs());
-    }
-
-    /** Names of the threads alive now: to find the ones a new object started. */
-    static Set<String> threadNames() {
-        List<String> names = new ArrayList<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            names.add(thread.getName());
-        }
-        return Set.copyOf(names);
     }
 }

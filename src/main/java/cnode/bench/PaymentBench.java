@@ -81,7 +81,7 @@ public final class PaymentBench {
             PaymentGenerator.Run run = generator.run();
             window.join();
             JavaProfile.Split samples = profile.finish();
-            CpuSampler.Usage cpu = CpuSampler.between(window.from(), window.to(), Set.of());
+            CpuSampler.Usage cpu = CpuSampler.between(window.from(), window.to());
             try (ColonyClient client = new ColonyClient(network.colony().url(),
                 ClientLimits.defaults())) {
                 ColonyAdmin admin = new ColonyAdmin(client);

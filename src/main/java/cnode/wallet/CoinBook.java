@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,40 +29,51 @@ final class CoinBook {
 
     private final List<HeldCoin> coins;
     private final List<HeldCoin> free;
-    private final Map<String, HeldCoin> byId;
+    /** The holdings the book was made from, by id: its lookups (never changed). */
+    private final Map<String, Holding> byId;
+    private final long atMs;
     private final Map<Kind, long[]> sums;
     private final long changesAtMs;
 
-    private CoinBook(List<HeldCoin> coins, Map<Kind, long[]> sums, long changesAtMs) {
+    private CoinBook(List<HeldCoin> coins, Map<String, Holding> byId, long atMs,
+                     Map<Kind, long[]> sums, long changesAtMs) {
         this.coins = List.copyOf(coins);
+        this.byId = byId;
+        this.atMs = atMs;
         this.sums = sums;
         this.changesAtMs = changesAtMs;
         List<HeldCoin> freeCoins = new ArrayList<>();
-        Map<String, HeldCoin> ids = HashMap.newHashMap(coins.size());
         for (HeldCoin held : this.coins) {
-            ids.put(held.coin().id(), held);
             if (held.standing() == CoinStanding.FREE) {
                 freeCoins.add(held);
             }
         }
         this.free = List.copyOf(freeCoins);
-        this.byId = ids;
+    }
+
+    /** The book of {@code holdings} at {@code nowMs}, none reserved here. */
+    static CoinBook of(Collection<Holding> holdings, long nowMs) {
+        Map<String, Holding> byId = new LinkedHashMap<>();
+        for (Holding holding : holdings) {
+            byId.put(holding.coin().id(), holding);
+        }
+        return of(byId, nowMs);
     }
 
     /**
-     * The book of {@code holdings} at {@code nowMs}, none reserved here. Holdings listed in id
-     * order (as the colony pages them) are put in the view's order without a sort of the whole
-     * list: they are grouped by currency, colour and face value, and only a group that arrives
-     * out of id order is sorted.
+     * The book of {@code holdings} (by id; the map must not change afterwards) at {@code
+     * nowMs}, none reserved here. Holdings listed in id order (as the wallet keeps them) are
+     * put in the view's order without a sort of the whole list: they are grouped by currency,
+     * colour and face value, and only a group that arrives out of id order is sorted.
      */
-    static CoinBook of(Collection<Holding> holdings, long nowMs) {
-        Map<Group, List<HeldCoin>> groups = new TreeMap<>();
+    static CoinBook of(Map<String, Holding> holdings, long nowMs) {
+        Map<Group, List<HeldCoin>> groups = new HashMap<>();
         Map<Kind, long[]> sums = new TreeMap<>();
         long changesAtMs = Long.MAX_VALUE;
         Group last = null;
         List<HeldCoin> lastList = null;
         long[] lastSums = null;
-        for (Holding holding : holdings) {
+        for (Holding holding : holdings.values()) {
             CoinStanding standing = holding.standing(false, nowMs);
             if (standing == CoinStanding.FREE) {
                 changesAtMs = Math.min(changesAtMs, holding.coin().expiresAtMs());
@@ -80,13 +92,14 @@ final class CoinBook {
             lastSums[COUNT]++;
         }
         List<HeldCoin> coins = new ArrayList<>(holdings.size());
-        for (List<HeldCoin> group : groups.values()) {
+        for (Group key : new TreeMap<>(groups).keySet()) {
+            List<HeldCoin> group = groups.get(key);
             if (!inIdOrder(group)) {
                 group.sort(COIN_ORDER);
             }
             coins.addAll(group);
         }
-        return new CoinBook(coins, sums, changesAtMs);
+        return new CoinBook(coins, holdings, nowMs, sums, changesAtMs);
     }
 
     private static boolean inIdOrder(List<HeldCoin> group) {
@@ -141,7 +154,9 @@ final class CoinBook {
 
     /** The coin with {@code id}, or null when the book does not list it. */
     HeldCoin coin(String id) {
-        return byId.get(id);
+        Holding holding = byId.get(id);
+        return holding == null ? null : new HeldCoin(holding.coin(),
+            holding.standing(false, atMs), holding.incomingAtMs());
     }
 
     /**

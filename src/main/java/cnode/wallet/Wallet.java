@@ -223,7 +223,7 @@ public final class Wallet {
         boolean bookTrue = book != null && bookOf == loaded.holdings() && nowMs >= bookAtMs
             && nowMs < book.changesAtMs();
         if (!bookTrue) {
-            book = CoinBook.of(loaded.holdings().values(), nowMs);
+            book = CoinBook.of(loaded.holdings(), nowMs);
             bookOf = loaded.holdings();
             bookAtMs = nowMs;
             lastView = null;
