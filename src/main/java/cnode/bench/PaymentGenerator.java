@@ -44,7 +44,6 @@ final class PaymentGenerator implements AutoCloseable {
     private final List<String> payers;
     private final String runId;
     private final AtomicLong next = new AtomicLong();
-    private final AtomicLong late = new AtomicLong();
     private final AtomicLong stoppedAtNs = new AtomicLong();
     private final AtomicIntegerArray spent;
     private final CountDownLatch ended;
@@ -62,8 +61,13 @@ final class PaymentGenerator implements AutoCloseable {
         this.spent = new AtomicIntegerArray(payers.size());
     }
 
-    /** One payment as the generator saw it: its SOAP call, its observed end, and how. */
-    record Payment(long startNs, long endNs, String end) {
+    /**
+     * One payment as the generator saw it: when it was due (its slot on a fixed rate, else
+     * its start), its SOAP call, its observed end, and how. Latency counts from {@code dueNs},
+     * so a generator that falls behind its schedule cannot hide the wait (no coordinated
+     * omission).
+     */
+    record Payment(long dueNs, long startNs, long endNs, String end) {
         boolean ok() {
             return end.equals("FINISHED_OK");
         }
@@ -76,10 +80,8 @@ final class PaymentGenerator implements AutoCloseable {
      * @param stoppedAtNs when starting stopped (the last start, or the bound reached)
      * @param endedAtNs when the last payment ended
      * @param payments every payment started, in no order
-     * @param late payments that started more than {@link #LATE_NS} after their slot
      */
-    record Run(long startedAtNs, long stoppedAtNs, long endedAtNs, List<Payment> payments,
-               long late) {
+    record Run(long startedAtNs, long stoppedAtNs, long endedAtNs, List<Payment> payments) {
         Run {
             payments = List.copyOf(payments);
         }
@@ -108,7 +110,7 @@ final class PaymentGenerator implements AutoCloseable {
         List<Payment> all = new ArrayList<>();
         perThread.forEach(all::addAll);
         stoppedAtNs.compareAndSet(0, endedAtNs);
-        return new Run(startedAtNs, stoppedAtNs.get(), endedAtNs, all, late.get());
+        return new Run(startedAtNs, stoppedAtNs.get(), endedAtNs, all);
     }
 
     /** Releases the threads (they close their connections) and waits for them to end. */
@@ -166,10 +168,7 @@ final class PaymentGenerator implements AutoCloseable {
                 LockSupport.parkNanos(waitNs);
                 waitNs = slotNs - System.nanoTime();
             }
-            if (-waitNs > LATE_NS) {
-                late.incrementAndGet();
-            }
-            into.add(pay(soap, i, payers.get(payer)));
+            into.add(pay(soap, i, slotNs, payers.get(payer)));
         }
     }
 
@@ -181,14 +180,14 @@ final class PaymentGenerator implements AutoCloseable {
         return counted;
     }
 
-    private Payment pay(MerchantSoap soap, long i, String payer) {
+    private Payment pay(MerchantSoap soap, long i, long dueNs, String payer) {
         Member merchant = merchants.get((int) (i % merchants.size()));
         long startNs = System.nanoTime();
         try {
             MerchantSoap.Answer answer = soap.requestPayment(merchant.soapPort(), payer,
                 config.amountBillons(), "bench-" + runId + "-" + i);
             if (!answer.succeeded()) {
-                return new Payment(startNs, System.nanoTime(), "REFUSED_"
+                return new Payment(dueNs, startNs, System.nanoTime(), "REFUSED_"
                     + answer.requestStatus());
             }
             String taskId = answer.taskId();
@@ -196,20 +195,20 @@ final class PaymentGenerator implements AutoCloseable {
             while (System.nanoTime() - startNs < PAYMENT_LIMIT_NS) {
                 MerchantSoap.Answer seen = soap.waitForTask(merchant.soapPort(), taskId, status);
                 if (!seen.succeeded()) {
-                    return new Payment(startNs, System.nanoTime(), "WAIT_"
+                    return new Payment(dueNs, startNs, System.nanoTime(), "WAIT_"
                         + seen.requestStatus());
                 }
                 status = seen.status();
                 if (seen.finished()) {
-                    return new Payment(startNs, System.nanoTime(), status);
+                    return new Payment(dueNs, startNs, System.nanoTime(), status);
                 }
             }
-            return new Payment(startNs, System.nanoTime(), GAVE_UP);
+            return new Payment(dueNs, startNs, System.nanoTime(), GAVE_UP);
         } catch (IOException broken) {
-            return new Payment(startNs, System.nanoTime(), NO_ANSWER);
+            return new Payment(dueNs, startNs, System.nanoTime(), NO_ANSWER);
         } catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
-            return new Payment(startNs, System.nanoTime(), NO_ANSWER);
+            return new Payment(dueNs, startNs, System.nanoTime(), NO_ANSWER);
         }
     }
 }
