@@ -1,5 +1,6 @@
 package cnode.wallet;
 
+import cnode.money.Coin;
 import cnode.money.Currency;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -8,6 +9,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -64,9 +66,12 @@ final class CoinBook {
      * The book of {@code holdings} (by id; the map must not change afterwards) at {@code
      * nowMs}, none reserved here. Holdings listed in id order (as the wallet keeps them) are
      * put in the view's order without a sort of the whole list: they are grouped by currency,
-     * colour and face value, and only a group that arrives out of id order is sorted.
+     * colour and face value, and only a group that arrives out of id order is sorted (none
+     * can when the map is sorted by id, as the wallet's copy is).
      */
     static CoinBook of(Map<String, Holding> holdings, long nowMs) {
+        boolean byId = holdings instanceof SortedMap<String, Holding> sorted
+            && sorted.comparator() == null;
         Map<Group, List<HeldCoin>> groups = new HashMap<>();
         Map<Kind, long[]> sums = new TreeMap<>();
         long changesAtMs = Long.MAX_VALUE;
@@ -78,9 +83,10 @@ final class CoinBook {
             if (standing == CoinStanding.FREE) {
                 changesAtMs = Math.min(changesAtMs, holding.coin().expiresAtMs());
             }
-            Group group = new Group(holding.coin().currency().code(), holding.coin().colour(),
-                holding.coin().faceValue());
-            if (!group.equals(last)) {
+            Coin coin = holding.coin();
+            if (last == null || last.faceValue() != coin.faceValue()
+                || last.colour() != coin.colour() || !last.code().equals(coin.currency().code())) {
+                Group group = new Group(coin.currency().code(), coin.colour(), coin.faceValue());
                 last = group;
                 lastList = groups.computeIfAbsent(group, key -> new ArrayList<>());
                 lastSums = sums.computeIfAbsent(new Kind(group.code(), group.colour()),
@@ -88,13 +94,13 @@ final class CoinBook {
             }
             lastList.add(new HeldCoin(holding.coin(), standing, holding.incomingAtMs()));
             lastSums[standing.ordinal()] = Math.addExact(lastSums[standing.ordinal()],
-                group.faceValue());
+                coin.faceValue());
             lastSums[COUNT]++;
         }
         List<HeldCoin> coins = new ArrayList<>(holdings.size());
         for (Group key : new TreeMap<>(groups).keySet()) {
             List<HeldCoin> group = groups.get(key);
-            if (!inIdOrder(group)) {
+            if (!byId && !inIdOrder(group)) {
                 group.sort(COIN_ORDER);
             }
             coins.addAll(group);
