@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,11 +54,13 @@ public final class TaskEngine {
     private final Function<Task, PaymentRecord> endings;
     private final ConcurrentHashMap<String, Task> live = new ConcurrentHashMap<>();
     /**
-     * Tasks whose latest change is still being committed in the background ({@link
-     * #advanceInBackground}): that latest change, which the next move starts from, while
-     * {@code live} and the listener still show the last committed one.
+     * Tasks whose latest change is not committed yet ({@link #advanceInBackground}): that
+     * latest change, which the next move starts from, while {@code live} and the listener still
+     * show the last committed one.
      */
     private final ConcurrentHashMap<String, Task> ahead = new ConcurrentHashMap<>();
+    /** Tasks whose change in {@code ahead} is not written yet: {@link #tick} writes them. */
+    private final Set<String> unwritten = ConcurrentHashMap.newKeySet();
     /**
      * Finished tasks recently committed or read, so that polling a finished task does not
      * read the store each time. Finished tasks never change, so an entry cannot go stale; an
@@ -223,13 +226,14 @@ public final class TaskEngine {
      * {@link #advance} for a step after which the task's flow may go on before the change is
      * durable: nothing the flow does next depends on a restart finding this status (a payment
      * before its point of no return is settled after a restart from the registry, whatever
-     * step it had reached). The change is checked and written at once but committed in the
-     * background; the flow's next move starts from it, while readers ({@link #find}, the
-     * change listener) see it only once it is committed, so nothing is ever shown that a
-     * crash could take back. A later {@link #advance}, {@link #finish} or other write of the
-     * task commits after it. If the background commit fails, the change is logged and the
-     * task's next write carries it (every write stores the whole task). Not for failures,
-     * ends or the point of no return.
+     * step it had reached). The change is checked at once and the flow's next move starts from
+     * it, but it is written only by the next {@link #tick} (within its period), in the
+     * background, unless a later write of the task (the point of no return, the end: every
+     * write stores the whole task) carries it first; so a step that lasts less than a tick is
+     * often never written on its own. Readers ({@link #find}, the change listener) see it only
+     * once it is committed, so nothing is ever shown that a crash could take back. If its
+     * commit fails, the change is logged and the task's next write carries it. Not for
+     * failures, ends or the point of no return.
      */
     public Moved advanceInBackground(String taskId, TaskStatus to, int progressPercent,
                                      String infoPatch, long nowMs) {
@@ -253,11 +257,32 @@ public final class TaskEngine {
             Task next = current.moved(to, progress, merged(current.additionalInfo(), infoPatch),
                 nowMs);
             ahead.put(taskId, next);
-            store.writeInBackground(next).whenComplete((done, failure) ->
-                committedInBackground(next, failure));
+            unwritten.add(taskId);
             return new Moved(MoveOutcome.MOVED, next, "");
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Writes the changes made by {@link #advanceInBackground} that no later write has carried
+     * yet, each task's latest, in the background. Under each task's stripe, so a change never
+     * reaches the store after a later write of the same task.
+     */
+    private void writeBackground() {
+        for (String taskId : unwritten) {
+            unwritten.remove(taskId);
+            ReentrantLock lock = taskLocks[stripe(taskId)];
+            lock.lock();
+            try {
+                Task next = ahead.get(taskId);
+                if (next != null) {
+                    store.writeInBackground(next).whenComplete((done, failure) ->
+                        committedInBackground(next, failure));
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
@@ -422,6 +447,7 @@ public final class TaskEngine {
         }
         store.write(next, null, record == null ? null : record.endOf(next));
         ahead.remove(next.id());
+        unwritten.remove(next.id());
         if (next.status().terminal()) {
             finished.put(next.id(), next);
             if (live.remove(next.id()) != null) {
@@ -610,6 +636,7 @@ public final class TaskEngine {
      * knows whether the registry committed the swap.
      */
     public int tick(long nowMs) {
+        writeBackground();
         int changed = 0;
         for (Task task : live.values()) {
             if (due(task, nowMs)) {

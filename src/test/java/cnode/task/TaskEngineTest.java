@@ -330,6 +330,7 @@ final class TaskEngineTest {
         EngineRig rig = new EngineRig();
         Task task = rig.create();
         int changes = rig.changes.size();
+        int writes = rig.store.writes();
         rig.store.holdBackground();
 
         Moved searching = rig.engine.advanceInBackground(task.id(), SEARCHING, -1, null,
@@ -343,12 +344,17 @@ final class TaskEngineTest {
             .as("readers see only what is committed").isEqualTo(PREPARATION);
         assertThat(rig.store.find(task.id()).orElseThrow().status()).isEqualTo(PREPARATION);
         assertThat(rig.changes).hasSize(changes);
+        assertThat(rig.store.writes()).as("nothing written before the tick").isEqualTo(writes);
 
+        rig.engine.tick(rig.now());
+        assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
+            .as("queued by the tick, not committed yet").isEqualTo(PREPARATION);
         rig.store.releaseBackground(false);
         assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
             .isEqualTo(WAITING_FOR_USER_DECISION);
-        assertThat(rig.changes).extracting(Task::status).endsWith(SEARCHING,
-            WAITING_FOR_USER_DECISION);
+        assertThat(rig.changes).as("only the latest of the two steps was written")
+            .extracting(Task::status).endsWith(PREPARATION, WAITING_FOR_USER_DECISION);
+        assertThat(rig.store.writes()).isEqualTo(writes + 1);
         assertThat(rig.engine.cancel(task.id(), rig.now())).isEqualTo(CancelOutcome.CANCELLED);
     }
 
@@ -358,6 +364,7 @@ final class TaskEngineTest {
         Task task = rig.create();
         rig.store.holdBackground();
         rig.engine.advanceInBackground(task.id(), SEARCHING, -1, null, rig.now());
+        rig.engine.tick(rig.now());
         rig.store.releaseBackground(true);
         assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
             .as("the failed change never shows").isEqualTo(PREPARATION);
@@ -370,9 +377,18 @@ final class TaskEngineTest {
 
         rig.store.holdBackground();
         rig.engine.advanceInBackground(task.id(), TRANSFERRING, 20, null, rig.now());
+        rig.engine.tick(rig.now());
         Moved done = rig.engine.advance(task.id(), FINISHED_OK, -1, null, rig.now());
         assertThat(done.moved()).isTrue();
-        assertThat(rig.changes).extracting(Task::status).endsWith(TRANSFERRING, FINISHED_OK);
+        assertThat(rig.changes).as("the queued step commits before the later write")
+            .extracting(Task::status).endsWith(TRANSFERRING, FINISHED_OK);
+        int writes = rig.store.writes();
+        Task other = rig.create();
+        rig.engine.advanceInBackground(other.id(), SEARCHING, -1, null, rig.now());
+        rig.engine.fail(other.id(), FINISHED_ERR_CANCELLED, "stopped", rig.now());
+        rig.engine.tick(rig.now());
+        assertThat(rig.store.writes()).as("a step a later write carried is not written again")
+            .isEqualTo(writes + 2);
         assertThat(rig.engine.find(task.id(), rig.now()).orElseThrow().status())
             .isEqualTo(FINISHED_OK);
         assertThatThrownBy(() -> rig.engine.advanceInBackground(task.id(), FINISHED_OK, 100,
