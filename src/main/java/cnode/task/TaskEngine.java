@@ -240,28 +240,11 @@ public final class TaskEngine {
         if (to.terminal() || to.failure()) {
             throw new IllegalArgumentException("an end is committed before it shows: " + to);
         }
-        ReentrantLock lock = taskLocks[stripe(taskId)];
-        lock.lock();
-        try {
-            Task current = latest(taskId);
-            if (current == null) {
-                return refusedNotLive(taskId, "move to " + to, nowMs);
-            }
-            Integer forced = TaskTransitions.forcedProgress(current, to);
-            int progress = forced != null && progressPercent == -1 ? forced : progressPercent;
-            Verdict verdict = TaskTransitions.check(current, to, progress);
-            if (!verdict.allowed()) {
-                LOG.warn("task {} move refused: {}", taskId, verdict.reason());
-                return new Moved(MoveOutcome.REFUSED, current, verdict.reason());
-            }
-            Task next = current.moved(to, progress, merged(current.additionalInfo(), infoPatch),
-                nowMs);
+        return move(taskId, to, progressPercent, infoPatch, nowMs, next -> {
             ahead.put(taskId, next);
             unwritten.add(taskId);
             return new Moved(MoveOutcome.MOVED, next, "");
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /**
@@ -395,6 +378,16 @@ public final class TaskEngine {
 
     private Moved move(String taskId, TaskStatus to, int progressPercent, String infoPatch,
                        PaymentRecord payment, boolean pointOfNoReturn, long nowMs) {
+        return move(taskId, to, progressPercent, infoPatch, nowMs, next -> commit(
+            pointOfNoReturn ? next.withPointOfNoReturn(nowMs) : next, payment));
+    }
+
+    /**
+     * Checks the move against the table from the task's latest change and hands the moved
+     * task to {@code write}, under the task's stripe.
+     */
+    private Moved move(String taskId, TaskStatus to, int progressPercent, String infoPatch,
+                       long nowMs, Function<Task, Moved> write) {
         ReentrantLock lock = taskLocks[stripe(taskId)];
         lock.lock();
         try {
@@ -410,8 +403,7 @@ public final class TaskEngine {
                 return new Moved(MoveOutcome.REFUSED, current, verdict.reason());
             }
             String info = merged(current.additionalInfo(), infoPatch);
-            Task next = current.moved(to, progress, info, nowMs);
-            return commit(pointOfNoReturn ? next.withPointOfNoReturn(nowMs) : next, payment);
+            return write.apply(current.moved(to, progress, info, nowMs));
         } finally {
             lock.unlock();
         }

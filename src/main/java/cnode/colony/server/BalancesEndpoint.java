@@ -27,10 +27,8 @@ final class BalancesEndpoint implements Endpoint<NoBody, BalancesReply> {
     @Override
     public CompletionStage<Outcome<BalancesReply>> handle(NoBody request, Call call) {
         String user = call.pathParam("user");
-        return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
-            WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
-                owner -> Outcome.ok(new BalancesReply(owner,
-                    views(state.registry().balances(owner, nowMs)))))));
+        return link.askAsOwner(call, user, (state, owner, nowMs) -> Outcome.ok(
+            new BalancesReply(owner, views(state.registry().balances(owner, nowMs)))));
     }
 
     private static List<BalanceView> views(List<CoinBalance> balances) {

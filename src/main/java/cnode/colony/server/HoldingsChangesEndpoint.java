@@ -49,10 +49,8 @@ final class HoldingsChangesEndpoint implements Endpoint<NoBody, HoldingsChangesR
             return Endpoint.answer(Refused.badQuery("since must be the version of a holdings"
                 + " page or of an earlier answer."));
         }
-        return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
-                WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
-                    owner -> Outcome.ok(state.registry().holdingsChanges(owner, since, limit,
-                        nowMs)))))
+        return link.askAsOwner(call, user, (state, owner, nowMs) ->
+                Outcome.ok(state.registry().holdingsChanges(owner, since, limit, nowMs)))
             .thenApply(outcome -> WriterLink.chain(outcome, HoldingsChangesEndpoint::reply));
     }
 

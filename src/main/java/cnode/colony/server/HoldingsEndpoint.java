@@ -50,10 +50,9 @@ final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
                 + ColonyVault.COINS_PAGE_MAX + "."));
         }
         String after = call.query("after").orElse("");
-        return WriterLink.then(SessionCheck.token(call), token -> link.ask((state, nowMs) ->
-                WriterLink.chain(SessionCheck.owner(state.directory(), token, user, nowMs),
-                    owner -> Outcome.ok(new Read(state.registry().holdingsPage(owner, after,
-                        limit, nowMs), state.registry().holdingsVersion(owner))))))
+        return link.askAsOwner(call, user, (state, owner, nowMs) -> Outcome.ok(new Read(
+                state.registry().holdingsPage(owner, after, limit, nowMs),
+                state.registry().holdingsVersion(owner))))
             .thenApply(outcome -> WriterLink.chain(outcome, read -> Outcome.ok(
                 new HoldingsReply(views(read.page().coins()), read.page().next(),
                     read.version()))));

@@ -4,6 +4,7 @@ import cnode.colony.client.Outcome;
 import cnode.colony.client.Refusal;
 import cnode.colony.store.ColonyBusy;
 import cnode.colony.store.ColonyCommand;
+import cnode.colony.store.ColonyState;
 import cnode.colony.store.ColonyStoreFailure;
 import cnode.colony.store.ColonyWriter;
 import java.util.Objects;
@@ -61,6 +62,21 @@ final class WriterLink {
     /** {@link #read} for a command that answers an outcome; writer refusals become outcomes. */
     <R> CompletionStage<Outcome<R>> ask(ColonyCommand<Outcome<R>> command) {
         return settled(read(command));
+    }
+
+    /** A read of one user's own data, given that user's name once the session is checked. */
+    interface OwnerCommand<R> {
+        Outcome<R> apply(ColonyState state, String owner, long nowMs);
+    }
+
+    /**
+     * {@link #ask} on behalf of {@code user}, the user the call's path names: refused as
+     * {@link SessionCheck#owner} refuses unless the call's session is that user's.
+     */
+    <R> CompletionStage<Outcome<R>> askAsOwner(Call call, String user, OwnerCommand<R> command) {
+        return then(SessionCheck.token(call), token -> ask((state, nowMs) ->
+            chain(SessionCheck.owner(state.directory(), token, user, nowMs),
+                owner -> command.apply(state, owner, nowMs))));
     }
 
     /** The stage with the writer's and the password pool's refusals turned into outcomes. */
