@@ -23,14 +23,10 @@ final class HoldingsChangesTest {
     private static final long EXPIRES_MS = START_MS + 60_000;
     private RegistryRig rig;
 
-    /** alice: 1 (10), 3 (20), 5 (50), 7 (100), 9 (200); bobby: 11 (50); carol: nothing. */
+    /** {@link HoldingsPageTest#threeOwners}: alice five coins, bobby one, carol none. */
     @BeforeEach
     void world() {
-        rig = new RegistryRig();
-        rig.user("alice").user("bobby").user("carol");
-        rig.give("alice", coin(7, 100), coin(3, 20));
-        rig.give("alice", coin(9, 200), coin(1, 10), coin(5, 50));
-        rig.give("bobby", coin(11, 50));
+        rig = HoldingsPageTest.threeOwners();
     }
 
     private String version(String owner) {

@@ -20,14 +20,22 @@ final class HoldingsPageTest {
     private static final long EXPIRES_MS = START_MS + 60_000;
     private RegistryRig rig;
 
-    /** alice: 7, 3, 9, 1, 5 (minted in that order); bobby: 11; carol: nothing. */
     @BeforeEach
     void world() {
-        rig = new RegistryRig();
+        rig = threeOwners();
+    }
+
+    /**
+     * alice: 1 (10), 3 (20), 5 (50), 7 (100), 9 (200), minted in the order 7, 3, 9, 1, 5;
+     * bobby: 11 (50); carol: nothing.
+     */
+    static RegistryRig threeOwners() {
+        RegistryRig rig = new RegistryRig();
         rig.user("alice").user("bobby").user("carol");
         rig.give("alice", coin(7, 100), coin(3, 20));
         rig.give("alice", coin(9, 200), coin(1, 10), coin(5, 50));
         rig.give("bobby", coin(11, 50));
+        return rig;
     }
 
     private CoinPage page(String owner, String after, int limit) {

@@ -1,10 +1,13 @@
 package cnode.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import cnode.NodeHarness;
 import cnode.colony.client.BearerToken;
 import cnode.colony.client.ClientLimits;
 import cnode.colony.client.ColonyAdmin;
 import cnode.colony.client.ColonyClient;
+import cnode.colony.client.Outcome;
 import cnode.colony.server.ColonyHarness;
 import cnode.node.NodeState;
 import cnode.stdx.Clock;
@@ -57,6 +60,14 @@ final class Network implements AutoCloseable {
 
     ColonyAdmin admin() {
         return new ColonyAdmin(client);
+    }
+
+    /** Fails unless the colony's conservation check answers and passes. */
+    void assertConserved() throws IOException, InterruptedException {
+        var check = admin().check();
+        assertThat(check).isInstanceOf(Outcome.Ok.class);
+        assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed())
+            .as("the colony's conservation check").isTrue();
     }
 
     BearerToken token() throws IOException {

@@ -3,8 +3,6 @@ package cnode.system;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cnode.NodeHarness;
-import cnode.colony.client.ColonyAdmin;
-import cnode.colony.client.Outcome;
 import cnode.node.NodeState;
 import cnode.peer.PeerMessageKind;
 import cnode.peer.PeerReply;
@@ -52,8 +50,7 @@ class PaymentPeerSystemTest {
                 forged.close();
                 rude.close();
             }
-            var check = network.admin().check();
-            assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
+            network.assertConserved();
         }
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnode.NodeHarness;
 import cnode.colony.client.ColonyAdmin;
-import cnode.colony.client.Outcome;
 import cnode.node.NodeState;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,8 +70,7 @@ class PaymentRestartSystemTest {
                 assertThat(again.call("getTaskStatus", "<taskId>" + taskId + "</taskId>")
                     .get("additionalInfo")).contains("nothing moved");
             }
-            var check = network.admin().check();
-            assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
+            network.assertConserved();
             Network.await(() -> PaymentSystemTest.free(payer) == 50_000,
                 () -> "the payer's money was not whole again");
         }

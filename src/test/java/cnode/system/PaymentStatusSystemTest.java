@@ -8,15 +8,9 @@ import cnode.NodeHarness;
 import cnode.colony.client.ColonyAdmin;
 import cnode.colony.client.Outcome;
 import cnode.node.NodeState;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Payment statuses, each from a real cause (contract §4.1): a person deciding on a wallet's
@@ -26,30 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Every user has nodes and money of its own, so the tests do not disturb each other; the
  * colony's conservation check passes after each.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PaymentStatusSystemTest {
+class PaymentStatusSystemTest extends OneNetworkPerClass {
     private static final String PASSWORD = "status-password-1";
 
-    @TempDir
-    static Path root;
-    private Network network;
     private int users;
-
-    @BeforeAll
-    void colony() throws Exception {
-        network = Network.start(root);
-    }
-
-    @AfterEach
-    void conserved() throws Exception {
-        var check = network.admin().check();
-        assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
-    }
-
-    @AfterAll
-    void stop() {
-        network.close();
-    }
 
     /** A new user on a node of its own, logged in, with {@code billons} (0 for none). */
     private Member member(boolean merchant, long billons, String curve, String... flags)

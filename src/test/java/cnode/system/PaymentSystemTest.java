@@ -195,9 +195,7 @@ class PaymentSystemTest {
     }
 
     private void assertConserved() throws Exception {
-        var check = network.admin().check();
-        assertThat(check).isInstanceOf(Outcome.Ok.class);
-        assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
+        network.assertConserved();
     }
 
     static String amount(long billons) {

@@ -6,17 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cnode.NodeHarness;
 import cnode.colony.client.ColonyAdmin;
-import cnode.colony.client.Outcome;
 import cnode.node.NodeState;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Series of payments (contract §5) between real nodes: a person accepts a series on the
@@ -26,30 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * (FINISHED_REVOKED); a request queued behind one that failed is cancelled
  * (CANCELLED_DUE_TO_PREVIOUS_ERROR).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SeriesSystemTest {
+class SeriesSystemTest extends OneNetworkPerClass {
     private static final String PASSWORD = "series-password-1";
 
-    @TempDir
-    static Path root;
-    private Network network;
     private int users;
-
-    @BeforeAll
-    void colony() throws Exception {
-        network = Network.start(root);
-    }
-
-    @AfterEach
-    void conserved() throws Exception {
-        var check = network.admin().check();
-        assertThat(((Outcome.Ok<ColonyAdmin.CheckReply>) check).reply().passed()).isTrue();
-    }
-
-    @AfterAll
-    void stop() {
-        network.close();
-    }
 
     private NodeHarness member(boolean merchant, long billons, String... flags)
         throws Exception {

@@ -46,8 +46,7 @@ final class AdminUsersEndpoint implements Endpoint<NoBody, UsersReply> {
     public CompletionStage<Outcome<UsersReply>> handle(NoBody request, Call call) {
         Integer limit = Pages.limit(call, ColonyAdmin.USERS_PAGE_MAX);
         if (limit == null) {
-            return Endpoint.answer(Refused.badQuery("limit must be a whole number from 1 to "
-                + ColonyAdmin.USERS_PAGE_MAX + "."));
+            return Pages.badLimit(ColonyAdmin.USERS_PAGE_MAX);
         }
         String after = call.query("after").filter(name -> !name.isEmpty()).orElse(null);
         return link.read((state, nowMs) -> page(state.directory(), state.registry(), after,

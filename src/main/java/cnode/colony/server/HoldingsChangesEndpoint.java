@@ -41,8 +41,7 @@ final class HoldingsChangesEndpoint implements Endpoint<NoBody, HoldingsChangesR
         String user = call.pathParam("user");
         Integer limit = Pages.limit(call, ColonyVault.COINS_PAGE_MAX);
         if (limit == null) {
-            return Endpoint.answer(Refused.badQuery("limit must be a whole number from 1 to "
-                + ColonyVault.COINS_PAGE_MAX + "."));
+            return Pages.badLimit(ColonyVault.COINS_PAGE_MAX);
         }
         String since = call.query("since").orElse("");
         if (since.isEmpty()) {

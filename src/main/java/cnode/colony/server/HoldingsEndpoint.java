@@ -46,8 +46,7 @@ final class HoldingsEndpoint implements Endpoint<NoBody, HoldingsReply> {
         String user = call.pathParam("user");
         Integer limit = Pages.limit(call, ColonyVault.COINS_PAGE_MAX);
         if (limit == null) {
-            return Endpoint.answer(Refused.badQuery("limit must be a whole number from 1 to "
-                + ColonyVault.COINS_PAGE_MAX + "."));
+            return Pages.badLimit(ColonyVault.COINS_PAGE_MAX);
         }
         String after = call.query("after").orElse("");
         return link.askAsOwner(call, user, (state, owner, nowMs) -> Outcome.ok(new Read(

@@ -1,5 +1,8 @@
 package cnode.colony.server;
 
+import cnode.colony.client.Outcome;
+import java.util.concurrent.CompletionStage;
+
 /**
  * The {@code limit} query parameter of paged endpoints: a whole number from 1 to the
  * endpoint's maximum, which is also its default. Stateless.
@@ -15,5 +18,11 @@ final class Pages {
         }
         int limit = Integer.parseInt(text);
         return limit <= max ? limit : null;
+    }
+
+    /** The answer to a call whose {@code limit} {@link #limit} refused: 400 BAD_QUERY. */
+    static <R> CompletionStage<Outcome<R>> badLimit(int max) {
+        return Endpoint.answer(Refused.badQuery("limit must be a whole number from 1 to " + max
+            + "."));
     }
 }
